@@ -1,0 +1,20 @@
+#!/usr/bin/env node
+// Precompiles every schema in schemas/ into one standalone ESM module (dist/generated/validators.js),
+// so the CLI never compiles schemas at start-up. Exports one validator per kind, named by kind.
+import Ajv from 'ajv';
+import standaloneCode from 'ajv/dist/standalone/index.js';
+import {mkdirSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
+
+const dir = new URL('../schemas/', import.meta.url);
+const ajv = new Ajv({allErrors: true, strict: true, code: {source: true, esm: true}, allowUnionTypes: true});
+const exportsByKind = {};
+for (const f of readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
+  const schema = JSON.parse(readFileSync(new URL(f, dir), 'utf8'));
+  ajv.addSchema(schema);
+  const kind = schema['x-calico-kind'];
+  if (kind) exportsByKind[kind] = schema.$id;
+}
+mkdirSync(new URL('../dist/generated/', import.meta.url), {recursive: true});
+const code = Object.keys(exportsByKind).length ? standaloneCode(ajv, exportsByKind) : 'export {};\n';
+writeFileSync(new URL('../dist/generated/validators.js', import.meta.url), code);
+console.error(`compiled ${Object.keys(exportsByKind).length} kind schemas`);

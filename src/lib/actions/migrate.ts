@@ -1,0 +1,20 @@
+// Placeholder: implemented by its own issue. Fails clearly instead of pretending.
+import type {CommandAction} from '../cli/types.js';
+import {CliError} from '../errors.js';
+
+export const migrateExportAction: CommandAction = async () => {
+  throw new CliError('this command is not implemented yet');
+};
+
+export const migrateImportAction: CommandAction = async () => {
+  throw new CliError('this command is not implemented yet');
+};
+
+export const migrateLockAction: CommandAction = async () => {
+  throw new CliError('this command is not implemented yet');
+};
+
+export const migrateUnlockAction: CommandAction = async () => {
+  throw new CliError('this command is not implemented yet');
+};
+

@@ -1,0 +1,8 @@
+import {defineKind} from '../types.js';
+
+export const GlobalNetworkSetKind = defineKind({
+  kind: 'GlobalNetworkSet',
+  plural: 'globalnetworksets',
+  namespaced: false,
+  aliases: ['globalnetworkset', 'globalnetworksets', 'gnetsets'],
+});
