@@ -3,10 +3,13 @@
 // so the CLI never compiles schemas at start-up. Exports one validator per kind, named by kind.
 import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
-import {mkdirSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs';
 
 const dir = new URL('../schemas/', import.meta.url);
 const ajv = new Ajv({allErrors: true, strict: true, code: {source: true, esm: true}, allowUnionTypes: true});
+// Our annotations: x-calico-kind marks a kind's top-level schema; x-go-name gives a property's Go field
+// name where it is not the JSON name capitalised (go-template output uses Go names).
+ajv.addVocabulary(['x-calico-kind', 'x-go-name']);
 const exportsByKind = {};
 for (const f of readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
   const schema = JSON.parse(readFileSync(new URL(f, dir), 'utf8'));
@@ -16,5 +19,9 @@ for (const f of readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
 }
 mkdirSync(new URL('../dist/generated/', import.meta.url), {recursive: true});
 const code = Object.keys(exportsByKind).length ? standaloneCode(ajv, exportsByKind) : 'export {};\n';
-writeFileSync(new URL('../dist/generated/validators.js', import.meta.url), code);
+// Write then rename, so a concurrent reader never sees half a file.
+const target = new URL('../dist/generated/validators.js', import.meta.url);
+const tmp = new URL(`../dist/generated/validators.js.${process.pid}`, import.meta.url);
+writeFileSync(tmp, code);
+renameSync(tmp, target);
 console.error(`compiled ${Object.keys(exportsByKind).length} kind schemas`);
