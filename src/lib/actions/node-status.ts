@@ -1,8 +1,80 @@
-// Placeholder: implemented by its own issue. Fails clearly instead of pretending.
+// `calicoctl node status`: calicoctl's output and exit codes by default; `-o json` and `--check` for scripts.
+// Imports only node built-ins (via src/lib/node and src/lib/bird) so it starts as fast as node itself.
 import type {CommandAction} from '../cli/types.js';
+import type {Output} from '../io.js';
 import {CliError} from '../errors.js';
+import {isRoot, listProcesses, NEED_ROOT_MESSAGE} from '../node/processes.js';
+import {BirdQueryError, collectNodeStatus, isEstablished, type FamilyStatus, type NodeStatus} from '../node/status.js';
+import {renderBoxTable} from '../node/table.js';
 
-export const nodeStatusAction: CommandAction = async () => {
-  throw new CliError('this command is not implemented yet');
+/** `--check`: some Calico peer is not Established. */
+export const EXIT_PEERS_NOT_ESTABLISHED = 2;
+
+const TABLE_HEADERS = ['Peer address', 'Peer type', 'State', 'Since', 'Info'];
+
+function familySection(f: FamilyStatus): string {
+  const v = f.family === 'IPv4' ? '4' : '6';
+  let text = `\nIPv${v} BGP status\n`;
+  // calicoctl prints this without a newline and exits 0; kept byte for byte.
+  if (f.connectError) return text + `Error querying BIRD: unable to connect to BIRDv${v} socket: ${f.connectError}`;
+  if (f.peers.length === 0) return text + `No IPv${v} peers found.\n`;
+  const rows = f.peers.map((p) => [p.peerAddress, p.peerType, p.state, p.since, [p.bgpState, p.info].filter(Boolean).join(' ')]);
+  // A down peer has no BGP state word in BIRD's table: show only its message (empty after a disable).
+  f.peers.forEach((p, i) => {
+    if (p.state === 'down') rows[i][4] = p.info;
+  });
+  return text + renderBoxTable(TABLE_HEADERS, rows);
+}
+
+function notRunningLine(f: FamilyStatus): string {
+  return f.family === 'IPv4' ? `\nINFO: BIRDv4 process: 'bird' is not running.\n` : `\nINFO: BIRDv6 process: 'bird6' is not running.\n`;
+}
+
+function printTable(status: NodeStatus, out: Output): void {
+  let text = 'Calico process is running.\n';
+  const [v4, v6] = status.families;
+  if (!v4.running && !v6.running) text += '\nThe BGP backend process (BIRD) is not running.\n';
+  else for (const f of status.families) text += f.running ? familySection(f) : notRunningLine(f);
+  out.out(text + '\n');
+}
+
+function printJson(status: NodeStatus, out: Output): void {
+  const [v4, v6] = status.families;
+  if (!v4.running && !v6.running) out.err('INFO: The BGP backend process (BIRD) is not running.\n');
+  else for (const f of status.families) if (!f.running) out.err(notRunningLine(f).slice(1));
+  out.out(JSON.stringify([...v4.peers, ...v6.peers], null, 2) + '\n');
+}
+
+export const nodeStatusAction: CommandAction = async ({flags, out}) => {
+  if (!isRoot()) throw new CliError(NEED_ROOT_MESSAGE, {stream: 'stdout'});
+  const json = flags.output === 'json';
+  const check = Boolean(flags.check);
+  let status: NodeStatus;
+  try {
+    status = await collectNodeStatus({
+      processes: listProcesses(),
+      birdSocket: flags['bird-socket'] || process.env.CALICO_BIRD_SOCKET || undefined,
+      bird6Socket: flags['bird6-socket'] || process.env.CALICO_BIRD6_SOCKET || undefined,
+      details: json,
+    });
+  } catch (err) {
+    if (err instanceof BirdQueryError) throw new CliError(`error executing command: ${err.message}`);
+    throw err;
+  }
+  if (!status.felixRunning) throw new CliError('Calico process is not running.');
+
+  const unreachable = status.families.filter((f) => f.running && f.connectError);
+  if (json) {
+    if (unreachable.length > 0) {
+      const f = unreachable[0];
+      throw new CliError(`Error querying BIRD: unable to connect to BIRDv${f.family === 'IPv4' ? '4' : '6'} socket: ${f.connectError}`);
+    }
+    printJson(status, out);
+  } else {
+    printTable(status, out);
+  }
+  if (!check) return 0;
+  const [v4, v6] = status.families;
+  if (unreachable.length > 0 || (!v4.running && !v6.running)) return 1;
+  return [...v4.peers, ...v6.peers].every(isEstablished) ? 0 : EXIT_PEERS_NOT_ESTABLISHED;
 };
-

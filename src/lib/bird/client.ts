@@ -1,0 +1,171 @@
+// Speaks BIRD's control-socket protocol directly (no birdc): one command per line, replies framed by
+// four-digit codes. Every read is bounded by a timeout so a wedged daemon can never hang the CLI.
+import {createConnection, type Socket} from 'node:net';
+
+/** One line of a reply: its code (continuation lines inherit the previous code) and its text. */
+export interface BirdLine {
+  code: string;
+  text: string;
+}
+
+export interface BirdReply {
+  command: string;
+  /** Code of the final line (`0000` for table replies, `8xxx`/`9xxx` for errors). */
+  code: string;
+  lines: BirdLine[];
+}
+
+export interface BirdSession {
+  /** Greeting text, e.g. `BIRD 1.6.8 ready.` */
+  greeting: string;
+  replies: BirdReply[];
+}
+
+/** The socket could not be reached or stopped answering; `code` is the errno name or `ETIMEDOUT`. */
+export class BirdSocketError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+    readonly path: string,
+    /** True when the connection itself failed (missing, stale or forbidden socket): try the next path. */
+    readonly duringConnect = false,
+  ) {
+    super(message);
+    this.name = 'BirdSocketError';
+  }
+}
+
+/** BIRD answered with a runtime (8xxx) or parse (9xxx) error. */
+export class BirdReplyError extends Error {
+  constructor(
+    readonly command: string,
+    readonly code: string,
+    readonly text: string,
+  ) {
+    super(`BIRD rejected "${command}": ${text} (reply ${code})`);
+    this.name = 'BirdReplyError';
+  }
+}
+
+export const DEFAULT_READ_TIMEOUT_MS = 2000;
+
+const CODED_LINE = /^(\d{4})([ -])(.*)$/;
+
+/** True for replies that carry an error rather than data. */
+export function isErrorCode(code: string): boolean {
+  return code[0] === '8' || code[0] === '9';
+}
+
+/**
+ * Connects to a BIRD control socket, reads the greeting and sends `commands` one after another.
+ * Resolves with every reply; rejects with BirdSocketError (connect/read failure, timeout, bad framing).
+ * Error replies (8xxx/9xxx) are returned, not thrown: the caller decides what they mean.
+ */
+export function birdQuery(path: string, commands: readonly string[], readTimeoutMs = DEFAULT_READ_TIMEOUT_MS): Promise<BirdSession> {
+  return new Promise((resolve, reject) => {
+    const sock: Socket = createConnection({path});
+    const replies: BirdReply[] = [];
+    let greeting: string | undefined;
+    let buffered = '';
+    let current: BirdLine[] = [];
+    let lastCode = '';
+    let settled = false;
+    let timer: NodeJS.Timeout | undefined;
+    let connected = false;
+
+    const finish = (err?: BirdSocketError): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      sock.destroy();
+      if (err) reject(err);
+      else resolve({greeting: greeting ?? '', replies});
+    };
+    const armTimer = (): void => {
+      clearTimeout(timer);
+      timer = setTimeout(
+        () => finish(new BirdSocketError(`no reply from BIRD within ${readTimeoutMs / 1000}s`, 'ETIMEDOUT', path)),
+        readTimeoutMs,
+      );
+    };
+    const sendNext = (): void => {
+      const next = commands[replies.length];
+      if (next === undefined) finish();
+      else sock.write(next + '\n');
+    };
+    const onLine = (line: string): void => {
+      if (line.startsWith('+')) return; // spontaneous log output; only after `echo`, never requested
+      const m = CODED_LINE.exec(line);
+      let text: string;
+      let last = false;
+      if (m) {
+        lastCode = m[1];
+        last = m[2] === ' ';
+        text = m[3];
+      } else if (line.startsWith(' ') && lastCode) {
+        text = line.slice(1);
+      } else {
+        finish(new BirdSocketError(`unexpected output line from BIRD: ${JSON.stringify(line)}`, 'EPROTO', path));
+        return;
+      }
+      current.push({code: lastCode, text});
+      if (!last) return;
+      if (greeting === undefined) {
+        greeting = text;
+      } else {
+        replies.push({command: commands[replies.length], code: lastCode, lines: current});
+      }
+      current = [];
+      lastCode = '';
+      sendNext();
+    };
+
+    armTimer();
+    sock.setEncoding('utf8');
+    sock.on('data', (chunk: string) => {
+      armTimer();
+      buffered += chunk;
+      let nl: number;
+      while (!settled && (nl = buffered.indexOf('\n')) >= 0) {
+        const line = buffered.slice(0, nl).replace(/\r$/, '');
+        buffered = buffered.slice(nl + 1);
+        onLine(line);
+      }
+    });
+    sock.on('connect', () => (connected = true));
+    sock.on('error', (err: NodeJS.ErrnoException) =>
+      finish(new BirdSocketError(connected ? `error reading from BIRD: ${err.message}` : socketErrorText(path, err), err.code ?? 'EIO', path, !connected)),
+    );
+    sock.on('close', () => finish(new BirdSocketError('BIRD closed the connection before replying', 'ECONNRESET', path)));
+  });
+}
+
+const ERRNO_TEXT: Record<string, string> = {
+  ENOENT: 'no such file or directory',
+  ECONNREFUSED: 'connection refused',
+  EACCES: 'permission denied',
+  ENOTSOCK: 'socket operation on non-socket',
+  ECONNRESET: 'connection reset by peer',
+  EPIPE: 'broken pipe',
+};
+
+/** Go's net.Dial wording (`dial unix PATH: connect: no such file or directory`), which calicoctl prints. */
+export function socketErrorText(path: string, err: NodeJS.ErrnoException): string {
+  const reason = (err.code && ERRNO_TEXT[err.code]) ?? err.message;
+  return `dial unix ${path}: connect: ${reason}`;
+}
+
+/** Throws BirdReplyError if any reply is an 8xxx/9xxx error. */
+export function assertNoErrorReply(session: BirdSession): void {
+  for (const r of session.replies) {
+    if (isErrorCode(r.code)) throw new BirdReplyError(r.command, r.code, r.lines[r.lines.length - 1]?.text ?? '');
+  }
+}
+
+/** BIRD major version from the greeting (`BIRD 1.6.8 ready.`, Calico's `BIRD v0.3.3+birdv1.6.8 ready.`). */
+export function birdMajorVersion(greeting: string): number | undefined {
+  const calico = /\+birdv(\d+)\./.exec(greeting);
+  if (calico) return Number(calico[1]);
+  const plain = /^BIRD v?(\d+)\./.exec(greeting);
+  return plain ? Number(plain[1]) : undefined;
+}

@@ -1,0 +1,180 @@
+// The `node status` model: which BIRD daemons run, what their sockets say about Calico's BGP peers.
+// BIRD 1.6 runs one daemon per family (bird, bird6); BIRD 2.x serves both families from `bird`.
+import {birdMajorVersion, birdQuery, BirdSocketError, isErrorCode, type BirdReply} from '../bird/client.js';
+import {parseProtocols, type ProtocolEntry} from '../bird/protocols.js';
+import {parseCalicoPeerName, type PeerType} from './peers.js';
+import {isFelixRunning, isRunning, type ProcessInfo} from './processes.js';
+
+export type Family = 'IPv4' | 'IPv6';
+
+/** One Calico BGP peer; the JSON output prints these records as they are. */
+export interface PeerStatus {
+  family: Family;
+  protocol: string;
+  peerAddress: string;
+  peerPort: number | null;
+  peerType: PeerType;
+  state: string;
+  since: string;
+  bgpState: string;
+  info: string;
+  neighborAS: number | null;
+  lastError: string | null;
+  routesImported: number | null;
+  routesExported: number | null;
+}
+
+export interface FamilyStatus {
+  family: Family;
+  /** Daemon process name the section depends on (`bird` / `bird6`). */
+  daemon: 'bird' | 'bird6';
+  running: boolean;
+  peers: PeerStatus[];
+  /** calicoctl's text for an unreachable socket (`dial unix ...: connect: ...`); peers is then empty. */
+  connectError?: string;
+}
+
+export interface NodeStatus {
+  felixRunning: boolean;
+  families: [FamilyStatus, FamilyStatus];
+}
+
+/** calicoctl's socket search order; an explicit path (flag or environment) replaces it. */
+export function socketCandidates(family: Family, explicit?: string): string[] {
+  if (explicit) return [explicit];
+  const file = family === 'IPv4' ? 'bird.ctl' : 'bird6.ctl';
+  return [`/var/run/calico/${file}`, `/var/run/bird/${file}`];
+}
+
+/** A failure that is not a plain "cannot connect" (bad framing, timeout, BIRD error reply). */
+export class BirdQueryError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BirdQueryError';
+  }
+}
+
+interface DaemonAnswer {
+  major?: number;
+  entries: ProtocolEntry[];
+}
+
+async function queryDaemon(paths: readonly string[], command: string, timeoutMs?: number): Promise<DaemonAnswer> {
+  let lastConnectError: BirdSocketError | undefined;
+  for (const path of paths) {
+    try {
+      const session = await birdQuery(path, [command], timeoutMs);
+      const reply = session.replies[0] as BirdReply;
+      if (isErrorCode(reply.code)) {
+        const text = reply.lines[reply.lines.length - 1]?.text ?? '';
+        throw new BirdQueryError(`BIRD at ${path} answered "${command}" with error ${reply.code}: ${text}`);
+      }
+      try {
+        return {major: birdMajorVersion(session.greeting), entries: parseProtocols(reply)};
+      } catch (err) {
+        throw new BirdQueryError((err as Error).message);
+      }
+    } catch (err) {
+      if (err instanceof BirdSocketError && err.duringConnect) {
+        lastConnectError = err;
+        continue;
+      }
+      if (err instanceof BirdSocketError) throw new BirdQueryError(err.message);
+      throw err;
+    }
+  }
+  throw lastConnectError ?? new BirdSocketError('no socket path', 'ENOENT', '', true);
+}
+
+/** Turns protocol rows into Calico peers: BGP protocols with Calico names only, in BIRD's order. */
+export function peersFromEntries(entries: readonly ProtocolEntry[], daemonFamily: Family | undefined): PeerStatus[] {
+  const peers: PeerStatus[] = [];
+  for (const e of entries) {
+    if (e.proto !== 'BGP') continue;
+    const decoded = parseCalicoPeerName(e.name);
+    if (!decoded) continue;
+    let bgpState: string;
+    let info: string;
+    if (e.state === 'down') {
+      // BIRD prints no state word for a down protocol, only the error (empty after a disable).
+      bgpState = e.details?.bgpState ?? 'Down';
+      info = e.info;
+    } else {
+      const space = e.info.indexOf(' ');
+      bgpState = space < 0 ? e.info : e.info.slice(0, space);
+      info = space < 0 ? '' : e.info.slice(space + 1);
+    }
+    const d = e.details;
+    peers.push({
+      family: daemonFamily ?? decoded.family,
+      protocol: e.name,
+      peerAddress: d?.neighborAddress ?? decoded.address,
+      peerPort: d?.neighborPort ?? decoded.port ?? null,
+      peerType: decoded.peerType,
+      state: e.state,
+      since: e.since,
+      bgpState,
+      info,
+      neighborAS: d?.neighborAS ?? null,
+      lastError: d?.lastError ?? null,
+      routesImported: d?.routes?.imported ?? null,
+      routesExported: d?.routes?.exported ?? null,
+    });
+  }
+  return peers;
+}
+
+export interface CollectOptions {
+  processes: readonly ProcessInfo[];
+  birdSocket?: string;
+  bird6Socket?: string;
+  /** Ask for `show protocols all` (neighbor AS, last error, routes) instead of `show protocols`. */
+  details: boolean;
+  readTimeoutMs?: number;
+}
+
+/**
+ * Queries the running daemons. Connection failures are recorded per family (calicoctl reports them and
+ * carries on); any other failure throws BirdQueryError.
+ */
+export async function collectNodeStatus(opts: CollectOptions): Promise<NodeStatus> {
+  const command = opts.details ? 'show protocols all' : 'show protocols';
+  const v4: FamilyStatus = {family: 'IPv4', daemon: 'bird', running: isRunning(opts.processes, 'bird'), peers: []};
+  const v6: FamilyStatus = {family: 'IPv6', daemon: 'bird6', running: isRunning(opts.processes, 'bird6'), peers: []};
+  const status: NodeStatus = {felixRunning: isFelixRunning(opts.processes), families: [v4, v6]};
+  if (!status.felixRunning) return status;
+
+  if (v4.running) {
+    try {
+      const answer = await queryDaemon(socketCandidates('IPv4', opts.birdSocket), command, opts.readTimeoutMs);
+      if ((answer.major ?? 1) >= 2) {
+        // One BIRD 2 daemon answers for both families.
+        const peers = peersFromEntries(answer.entries, undefined);
+        v4.peers = peers.filter((p) => p.family === 'IPv4');
+        v6.peers = peers.filter((p) => p.family === 'IPv6');
+        v6.running = true;
+        v6.daemon = 'bird';
+        return status;
+      }
+      v4.peers = peersFromEntries(answer.entries, 'IPv4');
+    } catch (err) {
+      if (!(err instanceof BirdSocketError)) throw err;
+      v4.connectError = err.message;
+    }
+  }
+  if (v6.running) {
+    try {
+      const answer = await queryDaemon(socketCandidates('IPv6', opts.bird6Socket), command, opts.readTimeoutMs);
+      v6.peers = peersFromEntries(answer.entries, (answer.major ?? 1) >= 2 ? undefined : 'IPv6').filter((p) => p.family === 'IPv6');
+    } catch (err) {
+      if (!(err instanceof BirdSocketError)) throw err;
+      v6.connectError = err.message;
+    }
+  }
+  return status;
+}
+
+/** True when the peer is fully up: state `up` and BGP Established (`wait` = graceful-restart recovery). */
+export function isEstablished(p: PeerStatus): boolean {
+  return p.state === 'up' && p.bgpState === 'Established';
+}
