@@ -4,6 +4,7 @@
 import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import {mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs';
+import {buildFieldOrder} from './lib/field-order.mjs';
 
 const dir = new URL('../schemas/', import.meta.url);
 const ajv = new Ajv({allErrors: true, strict: true, code: {source: true, esm: true}, allowUnionTypes: true});
@@ -11,9 +12,11 @@ const ajv = new Ajv({allErrors: true, strict: true, code: {source: true, esm: tr
 // name where it is not the JSON name capitalised (go-template output uses Go names).
 ajv.addVocabulary(['x-calico-kind', 'x-go-name']);
 const exportsByKind = {};
+const allSchemas = [];
 for (const f of readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
   const schema = JSON.parse(readFileSync(new URL(f, dir), 'utf8'));
   ajv.addSchema(schema);
+  allSchemas.push(schema);
   const kind = schema['x-calico-kind'];
   if (kind) exportsByKind[kind] = schema.$id;
 }
@@ -24,4 +27,8 @@ const target = new URL('../dist/generated/validators.js', import.meta.url);
 const tmp = new URL(`../dist/generated/validators.js.${process.pid}`, import.meta.url);
 writeFileSync(tmp, code);
 renameSync(tmp, target);
+// Go field order per kind, for storage values and JSON output (src/lib/codec/go-order.ts).
+const orderTmp = new URL(`../dist/generated/field-order.json.${process.pid}`, import.meta.url);
+writeFileSync(orderTmp, JSON.stringify(buildFieldOrder(allSchemas)));
+renameSync(orderTmp, new URL('../dist/generated/field-order.json', import.meta.url));
 console.error(`compiled ${Object.keys(exportsByKind).length} kind schemas`);

@@ -1,5 +1,6 @@
-// Entry point of the datastore layer. Placeholder: the etcd implementation lands with the datastore work.
-import {CliError} from '../errors.js';
+// Entry point of the datastore layer: loads the client configuration and connects to etcd.
+// Nothing here is imported by light commands at start-up; callers `await import()` this module.
+import {CliError, errorMessage} from '../errors.js';
 import type {Datastore} from './types.js';
 
 export type {Datastore, ResourceKey, RawStore, KeyValue, RawOp} from './types.js';
@@ -9,7 +10,27 @@ export interface OpenOptions {
   configPath: string;
 }
 
-/** Loads the client configuration (file or environment) and connects to etcd. */
-export async function openDatastore(_opts: OpenOptions): Promise<Datastore> {
-  throw new CliError('Failed to create Calico API client: the etcd datastore is not implemented yet', {stream: 'stdout'});
+/**
+ * Loads the client configuration (file or environment) and builds the etcd client. Connecting is lazy
+ * (as in calicoctl): an unreachable etcd shows up on the first request, within the request timeout.
+ * Throws calicoctl's `Error reading config file: <path>` (stdout) for a missing explicit config file, and
+ * a plain Error for any other configuration problem (see createDatastoreOrExit for calicoctl's wording).
+ */
+export async function connectDatastore(opts: OpenOptions): Promise<Datastore> {
+  const {loadClientConfig, requestTimeoutMs} = await import('../config/index.js');
+  const spec = await loadClientConfig(opts.configPath);
+  const {createEtcdClient} = await import('./etcd-client.js');
+  const client = await createEtcdClient(spec, requestTimeoutMs());
+  const {EtcdDatastore} = await import('./etcd.js');
+  return new EtcdDatastore(client);
+}
+
+/** Like connectDatastore, but a configuration problem ends the command as calicoctl does (stdout, exit 1). */
+export async function openDatastore(opts: OpenOptions): Promise<Datastore> {
+  try {
+    return await connectDatastore(opts);
+  } catch (err) {
+    if (err instanceof CliError) throw err;
+    throw new CliError(`Failed to create Calico API client: ${errorMessage(err)}`, {stream: 'stdout'});
+  }
 }

@@ -49,4 +49,13 @@ export interface Datastore {
   delete(key: ResourceKey, resourceVersion?: string): Promise<CalicoResource>;
   readonly raw: RawStore;
   close(): Promise<void>;
+  /** Reads many resources in few round trips; `undefined` where absent. Same read rules as get(). */
+  getMany(keys: ResourceKey[]): Promise<Array<CalicoResource | undefined>>;
+  /**
+   * Creates/updates many resources with the same checks and outcomes as create()/update() one by one,
+   * but batched into etcd transactions. Returns the stored object or the error per item, in order.
+   */
+  writeMany(items: ReadonlyArray<{op: 'create' | 'update'; resource: CalicoResource}>): Promise<Array<CalicoResource | Error>>;
+  /** The request timeout in milliseconds that bounds every etcd call. */
+  readonly timeoutMs: number;
 }

@@ -1,0 +1,422 @@
+// A small etcd v3 client over etcd's HTTP/JSON gateway (`/v3/kv/*`, served on every etcd client URL since
+// 3.4). It replaces the etcd3 npm package because (1) loading etcd3 + gRPC + protobuf costs 100-200 ms of
+// start-up on every command, (2) etcd3's dialTimeout is a no-op, so unreachable endpoints hang. Here every
+// request carries a hard deadline, endpoints fail over in order, and keep-alive sockets never hold the
+// process open (they are unref'd and destroyed on close()).
+import {readFileSync} from 'node:fs';
+import type {Agent as HttpAgent, IncomingMessage} from 'node:http';
+import type {CalicoAPIConfigSpec} from '../config/index.js';
+import {DatastoreError, UnauthorizedError} from './errors.js';
+
+export interface EtcdKeyValue {
+  key: string;
+  value: string;
+  createRevision: string;
+  modRevision: string;
+  version: string;
+}
+
+export type CompareTarget = 'VERSION' | 'CREATE' | 'MOD' | 'VALUE';
+export interface Compare {
+  key: string;
+  target: CompareTarget;
+  result?: 'EQUAL' | 'NOT_EQUAL' | 'GREATER' | 'LESS';
+  /** Revision/version as a decimal string, or the value for VALUE. */
+  value: string;
+}
+
+export type TxnOp =
+  | {put: {key: string; value: string}}
+  | {range: {key: string; prefix?: boolean}}
+  | {del: {key: string; prefix?: boolean; prevKv?: boolean}};
+
+export interface TxnOpResult {
+  /** For range ops. */
+  kvs?: EtcdKeyValue[];
+  /** For delete ops. */
+  deleted?: number;
+  prevKvs?: EtcdKeyValue[];
+  /** Revision of a put. */
+  revision?: string;
+}
+
+export interface TxnResult {
+  succeeded: boolean;
+  revision: string;
+  responses: TxnOpResult[];
+}
+
+export interface RangeOptions {
+  prefix?: boolean;
+  keysOnly?: boolean;
+  limit?: number;
+  /** Only keys >= this key (used for paging through a prefix). */
+  fromKey?: string;
+}
+
+export interface RangeResult {
+  kvs: EtcdKeyValue[];
+  revision: string;
+  more: boolean;
+}
+
+interface Endpoint {
+  url: URL;
+  secure: boolean;
+}
+
+interface GatewayKv {
+  key: string;
+  value?: string;
+  create_revision?: string;
+  mod_revision?: string;
+  version?: string;
+}
+
+const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
+const unb64 = (s: string | undefined) => (s ? Buffer.from(s, 'base64').toString('utf8') : '');
+
+/** The range end that makes [key, end) cover every key with this prefix. */
+export function prefixRangeEnd(prefix: string): string {
+  const buf = Buffer.from(prefix, 'utf8');
+  for (let i = buf.length - 1; i >= 0; i--) {
+    if (buf[i] < 0xff) {
+      const end = Buffer.from(buf.subarray(0, i + 1));
+      end[i] += 1;
+      return end.toString('base64');
+    }
+  }
+  return Buffer.from([0]).toString('base64');
+}
+
+function toKv(kv: GatewayKv): EtcdKeyValue {
+  return {
+    key: unb64(kv.key),
+    value: unb64(kv.value),
+    createRevision: kv.create_revision ?? '0',
+    modRevision: kv.mod_revision ?? '0',
+    version: kv.version ?? '0',
+  };
+}
+
+function opToJson(op: TxnOp): Record<string, unknown> {
+  if ('put' in op) return {requestPut: {key: b64(op.put.key), value: b64(op.put.value)}};
+  if ('range' in op) {
+    const r: Record<string, unknown> = {key: b64(op.range.key)};
+    if (op.range.prefix) r.range_end = prefixRangeEnd(op.range.key);
+    return {requestRange: r};
+  }
+  const d: Record<string, unknown> = {key: b64(op.del.key)};
+  if (op.del.prefix) d.range_end = prefixRangeEnd(op.del.key);
+  if (op.del.prevKv) d.prev_kv = true;
+  return {requestDeleteRange: d};
+}
+
+function compareToJson(c: Compare): Record<string, unknown> {
+  const j: Record<string, unknown> = {key: b64(c.key), target: c.target, result: c.result ?? 'EQUAL'};
+  if (c.target === 'VERSION') j.version = c.value;
+  else if (c.target === 'CREATE') j.create_revision = c.value;
+  else if (c.target === 'MOD') j.mod_revision = c.value;
+  else j.value = b64(c.value);
+  return j;
+}
+
+class RequestFailure extends Error {
+  constructor(
+    message: string,
+    /** True when another endpoint may succeed (connection-level failure). */
+    readonly retryable: boolean,
+  ) {
+    super(message);
+  }
+}
+
+export interface EtcdClientOptions {
+  endpoints: string[];
+  timeoutMs: number;
+  username?: string;
+  password?: string;
+  ca?: string | Buffer;
+  cert?: string | Buffer;
+  key?: string | Buffer;
+}
+
+export class EtcdClient {
+  private readonly endpoints: Endpoint[];
+  private current = 0;
+  private token: string | undefined;
+  private authenticated = false;
+  private agents = new Map<string, HttpAgent>();
+  private closed = false;
+
+  constructor(private readonly opts: EtcdClientOptions) {
+    this.endpoints = opts.endpoints.map((e) => {
+      let url: URL;
+      try {
+        url = new URL(e.includes('://') ? e : `http://${e}`);
+      } catch {
+        throw new Error(`invalid etcd endpoint: ${e}`);
+      }
+      if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`invalid etcd endpoint: ${e} (expected http:// or https://)`);
+      return {url, secure: url.protocol === 'https:'};
+    });
+  }
+
+  get timeoutMs(): number {
+    return this.opts.timeoutMs;
+  }
+
+  /** Reads keys: one key, or all keys under a prefix (paged, so huge prefixes do not hit size limits). */
+  async range(key: string, opts: RangeOptions = {}): Promise<RangeResult> {
+    const body: Record<string, unknown> = {key: b64(opts.fromKey ?? key)};
+    if (opts.prefix) body.range_end = prefixRangeEnd(key);
+    if (opts.keysOnly) body.keys_only = true;
+    if (opts.limit) body.limit = String(opts.limit);
+    const res = (await this.call('/v3/kv/range', body)) as {header?: {revision?: string}; kvs?: GatewayKv[]; more?: boolean};
+    return {kvs: (res.kvs ?? []).map(toKv), revision: res.header?.revision ?? '0', more: !!res.more};
+  }
+
+  /** All keys under a prefix, read page by page at one revision. */
+  async rangeAll(prefix: string, pageSize = 2000): Promise<RangeResult> {
+    const all: EtcdKeyValue[] = [];
+    let revision: string | undefined;
+    let from = prefix;
+    for (;;) {
+      const body: Record<string, unknown> = {key: b64(from), range_end: prefixRangeEnd(prefix), limit: String(pageSize)};
+      if (revision) body.revision = revision;
+      const res = (await this.call('/v3/kv/range', body)) as {header?: {revision?: string}; kvs?: GatewayKv[]; more?: boolean};
+      revision ??= res.header?.revision ?? '0';
+      const kvs = (res.kvs ?? []).map(toKv);
+      all.push(...kvs);
+      if (!res.more || kvs.length === 0) break;
+      from = kvs[kvs.length - 1].key + '\u0000';
+    }
+    return {kvs: all, revision: revision ?? '0', more: false};
+  }
+
+  async txn(compares: Compare[], success: TxnOp[], failure: TxnOp[] = []): Promise<TxnResult> {
+    const body = {compare: compares.map(compareToJson), success: success.map(opToJson), failure: failure.map(opToJson)};
+    const res = (await this.call('/v3/kv/txn', body)) as {
+      header?: {revision?: string};
+      succeeded?: boolean;
+      responses?: Array<Record<string, any>>;
+    };
+    const responses: TxnOpResult[] = (res.responses ?? []).map((r) => {
+      if (r.response_range) return {kvs: (r.response_range.kvs ?? []).map(toKv)};
+      if (r.response_put) return {revision: r.response_put.header?.revision};
+      if (r.response_delete_range) {
+        return {deleted: Number(r.response_delete_range.deleted ?? 0), prevKvs: (r.response_delete_range.prev_kvs ?? []).map(toKv)};
+      }
+      return {};
+    });
+    return {succeeded: !!res.succeeded, revision: res.header?.revision ?? '0', responses};
+  }
+
+  close(): void {
+    this.closed = true;
+    for (const a of this.agents.values()) a.destroy();
+    this.agents.clear();
+  }
+
+  private async call(path: string, body: unknown): Promise<unknown> {
+    if (this.closed) throw new DatastoreError('etcd client is closed');
+    if (!this.authenticated && this.opts.username && this.opts.password) await this.authenticate();
+    try {
+      return await this.withFailover(path, body);
+    } catch (err) {
+      // An expired token: authenticate again once.
+      if (err instanceof UnauthorizedError && this.token && /invalid auth token/.test(err.message)) {
+        await this.authenticate();
+        return this.withFailover(path, body);
+      }
+      throw err;
+    }
+  }
+
+  private async authenticate(): Promise<void> {
+    this.authenticated = true;
+    this.token = undefined;
+    const res = (await this.withFailover('/v3/auth/authenticate', {name: this.opts.username, password: this.opts.password})) as {token?: string};
+    this.token = res.token;
+  }
+
+  /** Tries the endpoints in order, starting from the last one that worked, within one overall deadline. */
+  private async withFailover(path: string, body: unknown): Promise<unknown> {
+    const deadline = Date.now() + this.opts.timeoutMs;
+    const payload = JSON.stringify(body);
+    const failures: string[] = [];
+    for (let i = 0; i < this.endpoints.length; i++) {
+      const idx = (this.current + i) % this.endpoints.length;
+      const ep = this.endpoints[idx];
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) break;
+      try {
+        const res = await this.post(ep, path, payload, remaining);
+        this.current = idx;
+        return res;
+      } catch (err) {
+        if (err instanceof RequestFailure && err.retryable) {
+          failures.push(`${ep.url.origin}: ${err.message}`);
+          continue;
+        }
+        throw err;
+      }
+    }
+    if (failures.length === 0) failures.push(`timed out after ${this.opts.timeoutMs / 1000}s`);
+    throw new DatastoreError(`failed to reach etcd: ${failures.join('; ')}`);
+  }
+
+  private agentFor(ep: Endpoint): HttpAgent | undefined {
+    return this.agents.get(ep.url.origin);
+  }
+
+  private async post(ep: Endpoint, path: string, payload: string, timeoutMs: number): Promise<unknown> {
+    const mod = ep.secure ? await import('node:https') : await import('node:http');
+    let agent = this.agentFor(ep);
+    if (!agent) {
+      const common = {keepAlive: true, maxSockets: 8};
+      agent = ep.secure
+        ? new (mod as typeof import('node:https')).Agent({
+            ...common,
+            ca: this.opts.ca,
+            cert: this.opts.cert,
+            key: this.opts.key,
+            // etcd certificates are often issued for IPs; Node verifies IP SANs itself.
+          })
+        : new (mod as typeof import('node:http')).Agent(common);
+      this.agents.set(ep.url.origin, agent);
+    }
+    const headers: Record<string, string | number> = {'content-type': 'application/json', 'content-length': Buffer.byteLength(payload)};
+    if (this.token) headers.authorization = this.token;
+    return new Promise((resolve, reject) => {
+      let settled = false;
+      const finish = (fn: () => void) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        fn();
+      };
+      const req = mod.request(
+        {
+          host: ep.url.hostname.replace(/^\[|\]$/g, ''),
+          port: ep.url.port || (ep.secure ? 443 : 80),
+          method: 'POST',
+          path: ep.url.pathname.replace(/\/$/, '') + path,
+          headers,
+          agent,
+        },
+        (res: IncomingMessage) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('error', (e) => finish(() => reject(new RequestFailure(e.message, true))));
+          res.on('end', () =>
+            finish(() => {
+              const text = Buffer.concat(chunks).toString('utf8');
+              let json: any;
+              try {
+                json = text ? JSON.parse(text) : {};
+              } catch {
+                reject(new RequestFailure(`unexpected response (HTTP ${res.statusCode}): ${text.slice(0, 200)}`, res.statusCode === 404));
+                return;
+              }
+              if (res.statusCode === 200) resolve(json);
+              else reject(gatewayError(res.statusCode ?? 0, json));
+            }),
+          );
+        },
+      );
+      const timer = setTimeout(() => {
+        finish(() => reject(new RequestFailure(`timed out after ${formatSeconds(timeoutMs)}`, true)));
+        req.destroy();
+      }, timeoutMs);
+      req.on('socket', (s) => s.unref());
+      req.on('error', (e: NodeJS.ErrnoException) => finish(() => reject(new RequestFailure(describeSocketError(e), true))));
+      req.end(payload);
+    });
+  }
+}
+
+function formatSeconds(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
+}
+
+function describeSocketError(e: NodeJS.ErrnoException): string {
+  if (e.code === 'ECONNREFUSED') return 'connection refused';
+  if (e.code === 'ENOTFOUND' || e.code === 'EAI_AGAIN') return `cannot resolve host (${e.code})`;
+  if (e.code === 'ECONNRESET' || e.code === 'EPIPE') return `connection reset (is this an https endpoint? ${e.code})`;
+  if (e.code && /CERT|SELF_SIGNED|TLS|SSL/.test(e.code)) return `TLS error: ${e.message} (${e.code})`;
+  return e.message || String(e.code);
+}
+
+function gatewayError(status: number, json: {error?: string; message?: string; code?: number}): Error {
+  const msg = json.message ?? json.error ?? `HTTP ${status}`;
+  // gRPC codes: 16 UNAUTHENTICATED, 7 PERMISSION_DENIED; etcd reports bad credentials as 3 with this text.
+  if (json.code === 16 || json.code === 7 || /authentication failed|user name is empty|permission denied|invalid auth token/.test(msg)) {
+    return new UnauthorizedError(msg);
+  }
+  if (status === 404) return new RequestFailure(`etcd gateway not found at this endpoint (HTTP 404)`, true);
+  if (json.code === 14) return new RequestFailure(msg, true);
+  return new DatastoreError(msg);
+}
+
+/** Builds a client from a loaded configuration (etcdv3 only); errors read like calicoctl's client creation. */
+export async function createEtcdClient(spec: CalicoAPIConfigSpec, timeoutMs: number): Promise<EtcdClient> {
+  if (spec.datastoreType === 'kubernetes') {
+    throw new Error(
+      'the kubernetes datastore is not supported by this calicoctl, only etcdv3 is: set datastoreType: etcdv3 and etcdEndpoints in the config file, or DATASTORE_TYPE=etcdv3 and ETCD_ENDPOINTS in the environment',
+    );
+  }
+  if (spec.datastoreType !== 'etcdv3') throw new Error(`unknown datastore type: ${spec.datastoreType}`);
+  if (spec.etcdEndpoints && spec.etcdDiscoverySrv) {
+    throw new Error('multiple discovery or bootstrap options specified, use either "etcdEndpoints" or "etcdDiscoverySrv"');
+  }
+  let endpoints = spec.etcdEndpoints ? spec.etcdEndpoints.split(',') : [];
+  if (spec.etcdDiscoverySrv) endpoints = await discoverSrv(spec.etcdDiscoverySrv, timeoutMs);
+  if (endpoints.length === 0) throw new Error('no etcd endpoints specified');
+
+  const haveInline = !!(spec.etcdCert || spec.etcdKey || spec.etcdCACert);
+  const haveFiles = !!(spec.etcdCertFile || spec.etcdKeyFile || spec.etcdCACertFile);
+  if (haveInline && haveFiles) throw new Error('Cannot mix inline certificate-key and certificate / key files');
+  const read = (file: string) => {
+    if (!file) return undefined;
+    try {
+      return readFileSync(file);
+    } catch (err) {
+      throw new Error(`could not initialize etcdv3 client: open ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : (err as Error).message}`);
+    }
+  };
+  const tls = haveInline
+    ? {ca: spec.etcdCACert || undefined, cert: spec.etcdCert || undefined, key: spec.etcdKey || undefined}
+    : {ca: read(spec.etcdCACertFile), cert: read(spec.etcdCertFile), key: read(spec.etcdKeyFile)};
+  if (!!tls.cert !== !!tls.key) throw new Error('could not initialize etcdv3 client: both a client certificate and its key are required');
+  const useAuth = !!(spec.etcdUsername && spec.etcdPassword);
+  return new EtcdClient({
+    endpoints,
+    timeoutMs,
+    ...tls,
+    username: useAuth ? spec.etcdUsername : undefined,
+    password: useAuth ? spec.etcdPassword : undefined,
+  });
+}
+
+/** DNS SRV discovery as etcd clients do it: `_etcd-client-ssl._tcp` (https) then `_etcd-client._tcp` (http). */
+async function discoverSrv(domain: string, timeoutMs: number): Promise<string[]> {
+  const {Resolver} = await import('node:dns/promises');
+  const resolver = new Resolver({timeout: Math.min(timeoutMs, 5000), tries: 2});
+  const endpoints: string[] = [];
+  const errors: string[] = [];
+  for (const [service, scheme] of [
+    ['_etcd-client-ssl._tcp', 'https'],
+    ['_etcd-client._tcp', 'http'],
+  ] as const) {
+    try {
+      const records = await resolver.resolveSrv(`${service}.${domain}`);
+      records.sort((a, b) => a.priority - b.priority || b.weight - a.weight);
+      for (const r of records) endpoints.push(`${scheme}://${r.name.replace(/\.$/, '')}:${r.port}`);
+    } catch (err) {
+      errors.push(`${service}.${domain}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    }
+  }
+  if (endpoints.length === 0) throw new Error(`failed to discover etcd endpoints through SRV discovery: ${errors.join('; ')}`);
+  return endpoints;
+}

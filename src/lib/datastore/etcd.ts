@@ -1,0 +1,456 @@
+// The etcd v3 Datastore: libcalico-go 3.32's clientv3 + etcdv3 backend semantics for resource CRUD.
+import {randomUUID} from 'node:crypto';
+import {listPrefix, parseResourceKeyPath, resourceKeyPath} from '../codec/keys.js';
+import {
+  applyTierListDefaults,
+  decodeResource,
+  encodeResource,
+  legacyPolicyName,
+  POLICY_KINDS,
+  POLICY_NAME_ANNOTATION,
+  StorageParseError,
+} from '../codec/storage.js';
+import {goJson} from '../codec/go-order.js';
+import {applyWriteDefaults, BUILTIN_TIERS, defaultAndCheckIPPool} from '../defaults/index.js';
+import {kindFromManifest} from '../registry/index.js';
+import type {KindDescriptor} from '../registry/types.js';
+import {resourceId, type CalicoResource} from '../resource.js';
+import type {Compare, EtcdClient, EtcdKeyValue, TxnOp} from './etcd-client.js';
+import {
+  OperationNotSupportedError,
+  ResourceAlreadyExistsError,
+  ResourceDoesNotExistError,
+  UpdateConflictError,
+  ValidationFailedError,
+} from './errors.js';
+import type {Datastore, KeyValue, RawOp, RawStore, ResourceKey} from './types.js';
+
+export const DEFAULT_ALLOW_PROFILE = 'projectcalico-default-allow';
+/** etcd's default --max-txn-ops. */
+const MAX_TXN_OPS = 128;
+/** Stay well under etcd's default 1.5 MiB request limit (values are base64-encoded on the wire). */
+const MAX_TXN_BYTES = 900 * 1024;
+
+function defaultAllowProfile(): CalicoResource {
+  return {
+    apiVersion: 'projectcalico.org/v3',
+    kind: 'Profile',
+    metadata: {name: DEFAULT_ALLOW_PROFILE, resourceVersion: '1'},
+    spec: {ingress: [{action: 'Allow'}], egress: [{action: 'Allow'}]},
+  };
+}
+
+/** RFC3339 UTC with seconds precision, as metav1.Time marshals. */
+function nowTimestamp(): string {
+  return new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+function idOf(res: CalicoResource | ResourceKey): string {
+  if ('kind' in res && typeof res.kind === 'string') {
+    const r = res as CalicoResource;
+    return resourceId(r.kind, r.metadata.name, r.metadata.namespace || undefined);
+  }
+  const k = res as ResourceKey;
+  return resourceId(k.kind.kind, k.name, k.kind.namespaced ? k.namespace : undefined);
+}
+
+function toRawKv(kv: EtcdKeyValue): KeyValue {
+  return {key: kv.key, value: kv.value, modRevision: kv.modRevision, version: kv.version, createRevision: kv.createRevision};
+}
+
+interface Prepared {
+  op: 'create' | 'update';
+  path: string;
+  value: string;
+  /** The resource as written (without resourceVersion). */
+  written: CalicoResource;
+  kind: KindDescriptor;
+  compare: Compare;
+  id: string;
+}
+
+export class EtcdDatastore implements Datastore {
+  readonly raw: RawStore;
+  /** Policies found only under their pre-3.32 `default.<name>` key: primary path -> legacy path. */
+  private legacyPaths = new Map<string, string>();
+  private knownTiers = new Set<string>();
+
+  constructor(private readonly client: EtcdClient) {
+    this.raw = new EtcdRawStore(client);
+  }
+
+  get timeoutMs(): number {
+    return this.client.timeoutMs;
+  }
+
+  async close(): Promise<void> {
+    this.client.close();
+  }
+
+  // ------------------------------------------------------------------------------------------------
+  // Reads
+
+  async get(key: ResourceKey): Promise<CalicoResource> {
+    const found = (await this.getMany([key]))[0];
+    if (!found) throw new ResourceDoesNotExistError(idOf(key));
+    return found;
+  }
+
+  async getMany(keys: ResourceKey[]): Promise<Array<CalicoResource | undefined>> {
+    const results: Array<CalicoResource | undefined> = new Array(keys.length).fill(undefined);
+    const paths = keys.map((k) => resourceKeyPath(k.kind, k.name, k.namespace));
+    const kvs = await this.readPaths(paths);
+    const legacyNeeded: number[] = [];
+    keys.forEach((k, i) => {
+      if (k.kind.kind === 'Profile' && k.name === DEFAULT_ALLOW_PROFILE) {
+        results[i] = defaultAllowProfile();
+        return;
+      }
+      const kv = kvs.get(paths[i]);
+      if (kv) results[i] = this.decodeForGet(k.kind, kv);
+      else if (POLICY_KINDS.has(k.kind.kind) && !k.name.startsWith('default.')) legacyNeeded.push(i);
+    });
+    if (legacyNeeded.length) {
+      const legacy = legacyNeeded.map((i) => resourceKeyPath(keys[i].kind, legacyPolicyName(keys[i].name), keys[i].namespace));
+      const legacyKvs = await this.readPaths(legacy);
+      legacyNeeded.forEach((i, j) => {
+        const kv = legacyKvs.get(legacy[j]);
+        if (!kv) return;
+        const res = this.decodeForGet(keys[i].kind, kv);
+        // Only a default-tier policy stored by Calico ≤3.31 answers to its short name.
+        if (res.metadata.name === keys[i].name && (!res.spec?.tier || res.spec.tier === 'default')) {
+          results[i] = res;
+          this.legacyPaths.set(paths[i], legacy[j]);
+        }
+      });
+    }
+    return results;
+  }
+
+  private decodeForGet(kind: KindDescriptor, kv: EtcdKeyValue): CalicoResource {
+    try {
+      return decodeResource(kind, kv.key, kv.value, kv.modRevision);
+    } catch (err) {
+      if (err instanceof StorageParseError) throw new ResourceDoesNotExistError(err.message);
+      throw err;
+    }
+  }
+
+  /** Reads exact keys in batched transactions. */
+  private async readPaths(paths: string[]): Promise<Map<string, EtcdKeyValue>> {
+    const out = new Map<string, EtcdKeyValue>();
+    if (paths.length === 1) {
+      const r = await this.client.range(paths[0]);
+      if (r.kvs[0]) out.set(paths[0], r.kvs[0]);
+      return out;
+    }
+    const unique = [...new Set(paths)];
+    const chunks: string[][] = [];
+    for (let i = 0; i < unique.length; i += MAX_TXN_OPS) chunks.push(unique.slice(i, i + MAX_TXN_OPS));
+    await runLimited(chunks, 4, async (chunk) => {
+      const res = await this.client.txn([], chunk.map((key) => ({range: {key}})));
+      res.responses.forEach((r) => {
+        const kv = r.kvs?.[0];
+        if (kv) out.set(kv.key, kv);
+      });
+    });
+    return out;
+  }
+
+  async list(kind: KindDescriptor, namespace?: string): Promise<CalicoResource[]> {
+    const {kvs} = await this.client.rangeAll(listPrefix(kind, namespace));
+    const items: CalicoResource[] = [];
+    for (const kv of kvs) {
+      const parsed = parseResourceKeyPath(kind, kv.key);
+      if (!parsed) continue;
+      try {
+        const res = decodeResource(kind, kv.key, kv.value, kv.modRevision);
+        if (kind.kind === 'Tier') applyTierListDefaults(res);
+        items.push(res);
+      } catch {
+        // Calico's List silently skips values it cannot parse.
+      }
+    }
+    if (kind.kind === 'Profile') items.push(defaultAllowProfile());
+    return items;
+  }
+
+  // ------------------------------------------------------------------------------------------------
+  // Writes
+
+  async create(resource: CalicoResource): Promise<CalicoResource> {
+    const prepared = await this.prepare('create', resource);
+    return this.commitOne(prepared);
+  }
+
+  async update(resource: CalicoResource): Promise<CalicoResource> {
+    const prepared = await this.prepare('update', resource);
+    return this.commitOne(prepared);
+  }
+
+  async writeMany(items: ReadonlyArray<{op: 'create' | 'update'; resource: CalicoResource}>): Promise<Array<CalicoResource | Error>> {
+    const results: Array<CalicoResource | Error> = new Array(items.length);
+    const ready: Array<{index: number; prepared: Prepared}> = [];
+    // Preparation is local except for a few kinds (tier existence, IPPool overlap); keep it in order.
+    for (let i = 0; i < items.length; i++) {
+      try {
+        ready.push({index: i, prepared: await this.prepare(items[i].op, items[i].resource)});
+      } catch (err) {
+        results[i] = err as Error;
+      }
+    }
+    // Chunk by etcd's limits; a key may appear once per transaction.
+    let chunk: typeof ready = [];
+    let bytes = 0;
+    const keys = new Set<string>();
+    const flush = async () => {
+      if (chunk.length === 0) return;
+      const current = chunk;
+      chunk = [];
+      bytes = 0;
+      keys.clear();
+      await this.commitChunk(current, results);
+    };
+    for (const entry of ready) {
+      const size = entry.prepared.value.length * 1.4 + entry.prepared.path.length * 3 + 64;
+      if (chunk.length >= MAX_TXN_OPS || bytes + size > MAX_TXN_BYTES || keys.has(entry.prepared.path)) await flush();
+      chunk.push(entry);
+      bytes += size;
+      keys.add(entry.prepared.path);
+    }
+    await flush();
+    return results;
+  }
+
+  /** Commits a chunk atomically; if any precondition fails, falls back to one transaction per item. */
+  private async commitChunk(chunk: Array<{index: number; prepared: Prepared}>, results: Array<CalicoResource | Error>): Promise<void> {
+    if (chunk.length === 1) {
+      results[chunk[0].index] = await this.commitOne(chunk[0].prepared).catch((e: Error) => e);
+      return;
+    }
+    const res = await this.client.txn(
+      chunk.map((c) => c.prepared.compare),
+      chunk.map((c) => ({put: {key: c.prepared.path, value: c.prepared.value}})),
+    );
+    if (res.succeeded) {
+      for (const c of chunk) results[c.index] = this.storedResult(c.prepared, res.revision);
+      return;
+    }
+    for (const c of chunk) results[c.index] = await this.commitOne(c.prepared).catch((e: Error) => e);
+  }
+
+  private storedResult(p: Prepared, revision: string): CalicoResource {
+    return decodeResource(p.kind, p.path, p.value, revision);
+  }
+
+  private async commitOne(p: Prepared): Promise<CalicoResource> {
+    const res = await this.client.txn([p.compare], [{put: {key: p.path, value: p.value}}], [{range: {key: p.path}}]);
+    if (res.succeeded) return this.storedResult(p, res.revision);
+    if (p.op === 'create') throw new ResourceAlreadyExistsError(p.id);
+    if (!res.responses[0]?.kvs?.length) throw new ResourceDoesNotExistError(p.id);
+    throw new UpdateConflictError(p.id);
+  }
+
+  /** clientv3's per-kind checks and defaults plus the backend's metadata handling. */
+  private async prepare(op: 'create' | 'update', input: CalicoResource): Promise<Prepared> {
+    const kind = kindFromManifest(input.kind);
+    if (!kind) throw new Error(`unknown resource type (${input.kind}) and/or version (${input.apiVersion})`);
+    const id = idOf(input);
+    const name = input.metadata.name ?? '';
+    if (kind.kind === 'Profile' && name === DEFAULT_ALLOW_PROFILE) {
+      if (op === 'create') {
+        throw new ResourceAlreadyExistsError(
+          DEFAULT_ALLOW_PROFILE,
+          `${DEFAULT_ALLOW_PROFILE} already exists. The profile "${DEFAULT_ALLOW_PROFILE}" is default provided by Calico`,
+        );
+      }
+      throw new OperationNotSupportedError('Update', DEFAULT_ALLOW_PROFILE, `The profile "${DEFAULT_ALLOW_PROFILE}" is a default provided by Calico and cannot be updated`);
+    }
+    const meta = input.metadata;
+    if (op === 'create') {
+      if (meta.resourceVersion) {
+        throw new ValidationFailedError([{name: 'Metadata.ResourceVersion', value: meta.resourceVersion, reason: 'field must not be set for a Create request'}]);
+      }
+      if (!name && kind.kind !== 'WorkloadEndpoint') throw new ValidationFailedError([{name: 'Metadata.Name', value: '', reason: 'field must be set for a Create request'}]);
+    } else {
+      for (const [field, v] of [
+        ['Metadata.ResourceVersion', meta.resourceVersion],
+        ['Metadata.CreationTimestamp', meta.creationTimestamp],
+        ['Metadata.UID', meta.uid],
+      ] as const) {
+        if (!v) throw new ValidationFailedError([{name: field, value: '', reason: 'field must be set for an Update request'}]);
+      }
+      if (!/^\d+$/.test(String(meta.resourceVersion))) throw new ValidationFailedError([{name: 'ResourceVersion', value: meta.resourceVersion}]);
+    }
+    if (op === 'create' && POLICY_KINDS.has(kind.kind)) await this.requireTier(input.spec?.tier || 'default');
+
+    const res = applyWriteDefaults(input);
+    if (kind.kind === 'IPPool') {
+      if (op === 'create') defaultAndCheckIPPool(res, undefined, await this.list(kind));
+      else {
+        const old = (await this.getMany([{kind, name}]))[0];
+        defaultAndCheckIPPool(res, old);
+      }
+    }
+    if (kind.kind === 'KubeControllersConfiguration' && res.metadata.name !== 'default') {
+      throw new ValidationFailedError([
+        {name: 'Metadata.Name', value: res.metadata.name, reason: 'Cannot create a Kube Controllers Configuration resource with a name other than "default"'},
+      ]);
+    }
+    const written: CalicoResource = {...res, metadata: {...res.metadata}};
+    if (op === 'create') {
+      written.metadata.uid = meta.uid || randomUUID();
+      written.metadata.creationTimestamp = meta.creationTimestamp || nowTimestamp();
+    }
+    const finalName = written.metadata.name ?? '';
+    const writtenId = idOf(written);
+    let path = resourceKeyPath(kind, finalName, written.metadata.namespace);
+    if (POLICY_KINDS.has(kind.kind)) {
+      written.metadata.annotations = {...(written.metadata.annotations ?? {}), [POLICY_NAME_ANNOTATION]: goJson({name: finalName})};
+      const legacy = this.legacyPaths.get(path);
+      if (op === 'update' && legacy) {
+        // Keep a pre-3.32 policy under its stored key, as 3.30/3.31 would.
+        path = legacy;
+        written.metadata.name = legacyPolicyName(finalName);
+      }
+    }
+    const value = encodeResource(written);
+    const compare: Compare =
+      op === 'create' ? {key: path, target: 'VERSION', value: '0'} : {key: path, target: 'MOD', value: String(meta.resourceVersion)};
+    return {op, path, value, written, kind, compare, id: kind.kind === 'WorkloadEndpoint' ? writtenId : id};
+  }
+
+  private async requireTier(tier: string): Promise<void> {
+    if (this.knownTiers.has(tier)) return;
+    const tierKind = kindFromManifest('Tier')!;
+    const r = await this.client.range(resourceKeyPath(tierKind, tier));
+    if (!r.kvs.length) throw new ResourceDoesNotExistError(resourceId('Tier', tier));
+    this.knownTiers.add(tier);
+  }
+
+  // ------------------------------------------------------------------------------------------------
+  // Deletes
+
+  async delete(key: ResourceKey, resourceVersion?: string): Promise<CalicoResource> {
+    const kind = key.kind;
+    if (kind.kind === 'Profile' && key.name === DEFAULT_ALLOW_PROFILE) {
+      throw new OperationNotSupportedError('Delete', DEFAULT_ALLOW_PROFILE, `The profile "${DEFAULT_ALLOW_PROFILE}" is a default provided by Calico and cannot be deleted`);
+    }
+    if (kind.kind === 'Tier') await this.checkTierDeletable(key.name);
+    if (kind.kind === 'IPPool') return this.deleteIPPool(key, resourceVersion);
+    if (kind.kind === 'Node') await this.cleanUpNode(key.name);
+    return this.deleteKey(key, resourceVersion);
+  }
+
+  private async deleteKey(key: ResourceKey, resourceVersion?: string): Promise<CalicoResource> {
+    let path = resourceKeyPath(key.kind, key.name, key.namespace);
+    if (POLICY_KINDS.has(key.kind.kind) && !this.legacyPaths.has(path) && !key.name.startsWith('default.')) {
+      // Resolve a pre-3.32 `default.<name>` key when the short name is not stored.
+      await this.getMany([key]);
+    }
+    path = this.legacyPaths.get(path) ?? path;
+    const compares: Compare[] = resourceVersion ? [{key: path, target: 'MOD', value: resourceVersion}] : [];
+    const res = await this.client.txn(compares, [{del: {key: path, prevKv: true}}], [{range: {key: path}}]);
+    const id = idOf(key);
+    if (!res.succeeded) {
+      if (res.responses[0]?.kvs?.length) throw new UpdateConflictError(id);
+      throw new ResourceDoesNotExistError(id);
+    }
+    const prev = res.responses[0]?.prevKvs?.[0];
+    if (!prev || !res.responses[0].deleted) throw new ResourceDoesNotExistError(id);
+    return decodeResource(key.kind, prev.key, prev.value, prev.modRevision);
+  }
+
+  private async checkTierDeletable(name: string): Promise<void> {
+    if (BUILTIN_TIERS.some((t) => t.name === name)) {
+      throw new OperationNotSupportedError('Delete', name, `Cannot delete ${name} tier`);
+    }
+    for (const k of ['NetworkPolicy', 'GlobalNetworkPolicy', 'StagedNetworkPolicy', 'StagedGlobalNetworkPolicy']) {
+      const policies = await this.list(kindFromManifest(k)!);
+      if (policies.some((p) => (p.spec?.tier || 'default') === name)) throw new OperationNotSupportedError('delete', name, 'Cannot delete a non-empty tier');
+    }
+  }
+
+  /** IPPool delete as clientv3 does it: disable, release the pool's block affinities, delete. */
+  private async deleteIPPool(key: ResourceKey, resourceVersion?: string): Promise<CalicoResource> {
+    const pool = await this.get(key);
+    if (resourceVersion && pool.metadata.resourceVersion !== resourceVersion) throw new UpdateConflictError(idOf(key));
+    if (!pool.spec.disabled) {
+      await this.update({...pool, spec: {...pool.spec, disabled: true}});
+      // Give IPAM users a moment to notice the pool is disabled (clientv3 waits too).
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    const {releasePoolAffinities} = await import('./ipam-affinity.js');
+    await releasePoolAffinities(this.raw, String(pool.spec.cidr));
+    const deleted = await this.deleteKey(key);
+    return {...deleted, spec: pool.spec};
+  }
+
+  /** The cascade clientv3 runs before deleting a Node. */
+  private async cleanUpNode(node: string): Promise<void> {
+    const kinds = (k: string) => kindFromManifest(k)!;
+    const deleteQuietly = async (key: ResourceKey) => {
+      try {
+        await this.deleteKey(key);
+      } catch (err) {
+        if (!(err instanceof ResourceDoesNotExistError)) throw err;
+      }
+    };
+    for (const wep of await this.list(kinds('WorkloadEndpoint'))) {
+      if (wep.spec?.node === node) await deleteQuietly({kind: kinds('WorkloadEndpoint'), name: wep.metadata.name!, namespace: wep.metadata.namespace});
+    }
+    const {releaseNodeAffinities} = await import('./ipam-affinity.js');
+    await releaseNodeAffinities(this.raw, node);
+    for (const peer of await this.list(kinds('BGPPeer'))) {
+      if (peer.spec?.node === node) await deleteQuietly({kind: kinds('BGPPeer'), name: peer.metadata.name!});
+    }
+    await deleteQuietly({kind: kinds('FelixConfiguration'), name: `node.${node}`});
+    await deleteQuietly({kind: kinds('BGPConfiguration'), name: `node.${node}`});
+    for (const hep of await this.list(kinds('HostEndpoint'))) {
+      if (hep.spec?.node === node) await deleteQuietly({kind: kinds('HostEndpoint'), name: hep.metadata.name!});
+    }
+  }
+}
+
+/** Raw key access for IPAM, migration and tests. */
+class EtcdRawStore implements RawStore {
+  constructor(private readonly client: EtcdClient) {}
+
+  async get(key: string): Promise<KeyValue | undefined> {
+    const r = await this.client.range(key);
+    return r.kvs[0] ? toRawKv(r.kvs[0]) : undefined;
+  }
+
+  async list(prefix: string): Promise<KeyValue[]> {
+    return (await this.client.rangeAll(prefix)).kvs.map(toRawKv);
+  }
+
+  async txn(ops: RawOp[]): Promise<boolean> {
+    const compares: Compare[] = [];
+    const success: TxnOp[] = [];
+    for (const op of ops) {
+      if (op.op === 'put') {
+        if (op.expectAbsent || op.expectModRevision === '0') compares.push({key: op.key, target: 'VERSION', value: '0'});
+        else if (op.expectModRevision) compares.push({key: op.key, target: 'MOD', value: op.expectModRevision});
+        success.push({put: {key: op.key, value: op.value}});
+      } else {
+        if (op.expectModRevision) compares.push({key: op.key, target: 'MOD', value: op.expectModRevision});
+        success.push({del: {key: op.key}});
+      }
+    }
+    return (await this.client.txn(compares, success)).succeeded;
+  }
+
+  async revision(): Promise<string> {
+    return (await this.client.range('/calico/', {keysOnly: true, limit: 1})).revision;
+  }
+}
+
+/** Runs async work over items with bounded concurrency. */
+async function runLimited<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const workers = Array.from({length: Math.min(limit, items.length)}, async () => {
+    while (next < items.length) await fn(items[next++]);
+  });
+  await Promise.all(workers);
+}
