@@ -1,4 +1,48 @@
+// HostEndpoint: Calico's validateHostEndpointSpec, EndpointPort checks and the spec's field tags.
 import type {SemanticRule} from '../types.js';
+import {
+  checkEndpointPortProtocol,
+  checkNameList,
+  checkObjectMeta,
+  isIP,
+  isValidInterfaceName,
+  isValidName,
+  isValidPortName,
+  issue,
+  portNameErrors,
+  tagFailure,
+  type Issues,
+} from './common.js';
 
-// Placeholder: semantic rules for this kind are added by the validation work.
-export const rules: SemanticRule = () => [];
+interface EndpointPort {
+  name: string;
+  protocol: number | string;
+  port: number;
+}
+
+export const rules: SemanticRule = (resource) => {
+  const out: Issues = [];
+  checkObjectMeta(resource, out);
+  const spec = resource.spec ?? {};
+  const node: string = spec.node ?? '';
+  const iface: string = spec.interfaceName ?? '';
+  const expectedIPs: string[] = spec.expectedIPs ?? [];
+  if (node !== '' && !isValidName(node)) out.push(issue('spec.node', tagFailure('Node', 'name'), node));
+  if (iface !== '' && !isValidInterfaceName(iface)) out.push(issue('spec.interfaceName', tagFailure('InterfaceName', 'interface'), iface));
+  for (const [i, ip] of expectedIPs.entries()) {
+    if (!isIP(ip)) out.push(issue(`spec.expectedIPs[${i}]`, tagFailure('ExpectedIPs', 'ip'), ip));
+  }
+  checkNameList(spec.profiles, 'spec.profiles', 'Profiles', out);
+  for (const [i, p] of ((spec.ports as EndpointPort[] | undefined) ?? []).entries()) {
+    const at = `spec.ports[${i}]`;
+    if (!isValidPortName(p.name)) {
+      out.push(issue(`${at}.name`, `${tagFailure('Name', 'portName')}: ${portNameErrors(p.name).join('; ')}`, p.name));
+    }
+    checkEndpointPortProtocol(p.protocol, `${at}.protocol`, out, 'EndpointPort');
+  }
+  if (iface === '' && expectedIPs.length === 0) {
+    out.push(issue('spec.interfaceName', 'no interface or expected IPs have been specified'));
+  }
+  if (node === '') out.push(issue('spec.node', 'no node has been specified'));
+  return out;
+};

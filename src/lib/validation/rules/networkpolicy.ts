@@ -1,4 +1,44 @@
+// NetworkPolicy: Calico's validateNetworkPolicy / validateNetworkPolicySpec plus the spec's field tags.
 import type {SemanticRule} from '../types.js';
+import {
+  checkObjectMeta,
+  checkPerformanceHints,
+  checkPolicyRules,
+  checkPolicySelector,
+  checkPolicyTypes,
+  checkRules,
+  checkTierReference,
+  LABEL_NAME_MSG,
+  NETWORK_POLICY_NAME_REGEX,
+  type Issues,
+  type Rule,
+} from './common.js';
 
-// Placeholder: semantic rules for this kind are added by the validation work.
-export const rules: SemanticRule = () => [];
+export interface NetworkPolicySpec {
+  tier?: string;
+  order?: number;
+  ingress?: Rule[];
+  egress?: Rule[];
+  selector?: string;
+  types?: string[];
+  serviceAccountSelector?: string;
+  performanceHints?: string[];
+}
+
+/** Checks shared by NetworkPolicy and (non-Delete) StagedNetworkPolicy specs. */
+export function checkNetworkPolicySpec(spec: NetworkPolicySpec, out: Issues): void {
+  checkTierReference(spec.tier, out);
+  checkRules(spec, out);
+  checkPolicySelector(spec.selector, 'spec.selector', out, 'Selector');
+  checkPolicyTypes(spec.types, out);
+  checkPolicySelector(spec.serviceAccountSelector, 'spec.serviceAccountSelector', out, 'ServiceAccountSelector');
+  checkPerformanceHints(spec.performanceHints, out);
+  checkPolicyRules(spec, out, {global: false, egressHttpMessage: 'not allowed in egress rule'});
+}
+
+export const rules: SemanticRule = (resource) => {
+  const out: Issues = [];
+  checkObjectMeta(resource, out, {regex: NETWORK_POLICY_NAME_REGEX, message: LABEL_NAME_MSG});
+  checkNetworkPolicySpec(resource.spec ?? {}, out);
+  return out;
+};

@@ -1,4 +1,9 @@
+// NetworkSet: nets are IPs or CIDRs (host bits allowed).
 import type {SemanticRule} from '../types.js';
+import {checkNetworkSet, type Issues} from './common.js';
 
-// Placeholder: semantic rules for this kind are added by the validation work.
-export const rules: SemanticRule = () => [];
+export const rules: SemanticRule = (resource) => {
+  const out: Issues = [];
+  checkNetworkSet(resource, out);
+  return out;
+};

@@ -1,4 +1,28 @@
+// StagedGlobalNetworkPolicy: GlobalNetworkPolicy rules unless stagedAction is Delete, which must carry no
+// policy fields.
 import type {SemanticRule} from '../types.js';
+import {
+  checkObjectMeta,
+  checkTierReference,
+  GLOBAL_NETWORK_POLICY_NAME_REGEX,
+  issue,
+  LABEL_NAME_MSG,
+  nonZeroFields,
+  STAGED_DELETE_MSG,
+  type Issues,
+} from './common.js';
+import {checkGlobalNetworkPolicySpec} from './globalnetworkpolicy.js';
 
-// Placeholder: semantic rules for this kind are added by the validation work.
-export const rules: SemanticRule = () => [];
+export const rules: SemanticRule = (resource) => {
+  const out: Issues = [];
+  checkObjectMeta(resource, out, {regex: GLOBAL_NETWORK_POLICY_NAME_REGEX, message: LABEL_NAME_MSG});
+  const spec = resource.spec ?? {};
+  if (spec.stagedAction === 'Delete') {
+    checkTierReference(spec.tier, out);
+    const extra = nonZeroFields(spec, ['stagedAction', 'tier']);
+    if (extra.length) out.push(issue('spec', `${STAGED_DELETE_MSG} (set: ${extra.join(', ')})`));
+  } else {
+    checkGlobalNetworkPolicySpec(spec, out);
+  }
+  return out;
+};

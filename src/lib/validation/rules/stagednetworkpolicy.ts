@@ -1,4 +1,27 @@
+// StagedNetworkPolicy: NetworkPolicy rules unless stagedAction is Delete, which must carry no policy fields.
 import type {SemanticRule} from '../types.js';
+import {
+  checkObjectMeta,
+  checkTierReference,
+  issue,
+  LABEL_NAME_MSG,
+  NETWORK_POLICY_NAME_REGEX,
+  nonZeroFields,
+  STAGED_DELETE_MSG,
+  type Issues,
+} from './common.js';
+import {checkNetworkPolicySpec} from './networkpolicy.js';
 
-// Placeholder: semantic rules for this kind are added by the validation work.
-export const rules: SemanticRule = () => [];
+export const rules: SemanticRule = (resource) => {
+  const out: Issues = [];
+  checkObjectMeta(resource, out, {regex: NETWORK_POLICY_NAME_REGEX, message: LABEL_NAME_MSG});
+  const spec = resource.spec ?? {};
+  if (spec.stagedAction === 'Delete') {
+    checkTierReference(spec.tier, out);
+    const extra = nonZeroFields(spec, ['stagedAction', 'tier']);
+    if (extra.length) out.push(issue('spec', `${STAGED_DELETE_MSG} (set: ${extra.join(', ')})`));
+  } else {
+    checkNetworkPolicySpec(spec, out);
+  }
+  return out;
+};
