@@ -1,8 +1,8 @@
 // Real BIRD 1.6 daemons (bird, bird6) with real BGP sessions on loopback, for node status tests.
 // Addresses and ports are random per fixture so test files can run in parallel: IPv4 daemons each get an
 // address in 127.X.Y.0/24 (every 127/8 address is local), IPv6 daemons share ::1 and differ by port.
-import {spawn} from 'node:child_process';
-import {mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync} from 'node:fs';
+import {spawn, spawnSync} from 'node:child_process';
+import {existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {createServer} from 'node:net';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -52,11 +52,11 @@ export function fill(template, vars) {
 }
 
 /** Spawns `bird -f` (stays a child of the runner); resolves once its control socket answers. */
-async function startDaemon(binary, dir, name, timeoutMs) {
+async function startDaemon(binary, dir, name, timeoutMs, extraEnv = {}) {
   const socket = join(dir, `${name}.ctl`);
   const child = spawn(binary, ['-f', '-c', `${name}.conf`, '-s', `${name}.ctl`, '-P', `${name}.pid`], {
     cwd: dir,
-    env: {...process.env, TZ: 'UTC'},
+    env: {...process.env, ...extraEnv, TZ: 'UTC'},
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let log = '';
@@ -106,70 +106,134 @@ export async function waitFor(socket, want, timeoutMs = 20000) {
   }
 }
 
+async function fixtureVars() {
+  const P = `127.${rand(10, 99)}.${rand(10, 99)}`;
+  const vars = {P, U: P.replace(/\./g, '_'), PORT: await freePortRetry(`${P}.1`)};
+  for (const k of ['P6A', 'P6B', 'P6X', 'P6D']) vars[k] = await freePortRetry('::1');
+  return vars;
+}
+
+/** Writes the variant's configs, starts the daemons, waits for `settled(vars, dir)`; returns {dir, vars, stop}. */
+async function startFixture(variant, daemons, settled, timeoutMs) {
+  const dir = mkdtempSync(join(tmpdir(), `calicoctl-${variant}-`));
+  const vars = await fixtureVars();
+  for (const {name} of daemons) {
+    writeFileSync(join(dir, `${name}.conf`), fill(readFileSync(join(FIXTURES, variant, `${name}.conf`), 'utf8'), vars));
+  }
+  const running = [];
+  const stop = async () => {
+    for (const d of running) d.child.kill('SIGTERM');
+    await Promise.all(running.map((d) => Promise.race([d.child.exited, new Promise((r) => setTimeout(r, 3000))])));
+    for (const d of running) if (d.child.exitCode === null) d.child.kill('SIGKILL');
+    rmSync(dir, {recursive: true, force: true});
+  };
+  try {
+    running.push(...(await Promise.all(daemons.map((d) => startDaemon(d.binary, dir, d.name, timeoutMs, d.env)))));
+    await settled(vars, dir);
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  return {dir, vars, stop};
+}
+
 /**
  * Starts the 1.6 fixture (test/fixtures/bird/bird1): IPv4 node A with peers B (mesh, Established),
  * C (node specific, Established), .9 (Active), .10 (disabled), .11 (passive), upstream1 (non-Calico);
  * IPv6 node A6 with B6 (Established), one refused and one disabled peer. Waits until all is settled.
  */
 export async function startBird1Fixture({timeoutMs = 20000} = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'calicoctl-bird-'));
-  const x = rand(10, 99);
-  const y = rand(10, 99);
-  const P = `127.${x}.${y}`;
-  const vars = {P, U: P.replace(/\./g, '_'), PORT: await freePortRetry(`${P}.1`)};
-  vars.P6A = await freePortRetry('::1');
-  vars.P6B = await freePortRetry('::1');
-  vars.P6X = await freePortRetry('::1');
-  vars.P6D = await freePortRetry('::1');
-  for (const n of ['a', 'b', 'c', 'a6', 'b6']) writeFileSync(join(dir, `${n}.conf`), fill(readFileSync(join(FIXTURES, 'bird1', `${n}.conf`), 'utf8'), vars));
+  const bird = birdBinary('bird');
+  const bird6 = birdBinary('bird6');
+  const daemons = [
+    {binary: bird, name: 'a'},
+    {binary: bird, name: 'b'},
+    {binary: bird, name: 'c'},
+    {binary: bird6, name: 'a6'},
+    {binary: bird6, name: 'b6'},
+  ];
+  const fx = await startFixture(
+    'bird1',
+    daemons,
+    ({U, P6B, P6X}, dir) =>
+      Promise.all([
+        waitFor(join(dir, 'a.ctl'), {
+          [`Mesh_${U}_2`]: /^up Established$/,
+          [`Node_${U}_3`]: /^up Established$/,
+          [`Global_${U}_9`]: /^start Active Socket: Connection refused$/,
+          [`Node_${U}_11`]: /^start Passive$/,
+        }, timeoutMs),
+        waitFor(join(dir, 'a6.ctl'), {
+          [`Node___1_port_${P6B}`]: /^up Established$/,
+          [`Global___1_port_${P6X}`]: /^start Active Socket: Connection refused$/,
+        }, timeoutMs),
+      ]),
+    timeoutMs,
+  );
+  return {...fx, socket: join(fx.dir, 'a.ctl'), socket6: join(fx.dir, 'a6.ctl')};
+}
 
-  const daemons = [];
-  const stop = async () => {
-    for (const d of daemons) d.child.kill('SIGTERM');
-    await Promise.all(daemons.map((d) => Promise.race([d.child.exited, new Promise((r) => setTimeout(r, 3000))])));
-    for (const d of daemons) if (d.child.exitCode === null) d.child.kill('SIGKILL');
-    rmSync(dir, {recursive: true, force: true});
-  };
+/**
+ * Finds a BIRD 2 binary: $CALICOCTL_TEST_BIRD2 (path of an unpacked Debian bird2 tree), else a cached
+ * unpack in the temp dir, else (as root, network permitting) `apt-get download bird2 libssh-gcrypt-4` and
+ * `dpkg -x` there. Never installs it (it conflicts with bird 1.6). Returns {binary, env} or undefined.
+ */
+export function findBird2() {
+  const tree = process.env.CALICOCTL_TEST_BIRD2 || join(tmpdir(), 'calicoctl-bird2');
+  const binary = join(tree, 'usr/sbin/bird');
+  const env = {LD_LIBRARY_PATH: join(tree, 'usr/lib/x86_64-linux-gnu')};
+  const works = () => existsSync(binary) && spawnSync(binary, ['--version'], {env: {...process.env, ...env}, encoding: 'utf8', timeout: 5000}).stderr?.includes('BIRD version 2');
+  if (works()) return {binary, env};
+  if (process.env.CALICOCTL_TEST_BIRD2 || process.getuid?.() !== 0) return undefined;
+  const dl = mkdtempSync(join(tmpdir(), 'calicoctl-bird2-dl-'));
   try {
-    const bird = birdBinary('bird');
-    const bird6 = birdBinary('bird6');
-    const started = await Promise.all([
-      startDaemon(bird, dir, 'a', timeoutMs),
-      startDaemon(bird, dir, 'b', timeoutMs),
-      startDaemon(bird, dir, 'c', timeoutMs),
-      startDaemon(bird6, dir, 'a6', timeoutMs),
-      startDaemon(bird6, dir, 'b6', timeoutMs),
-    ]);
-    daemons.push(...started);
-    const U = vars.U;
-    await Promise.all([
+    const r = spawnSync('apt-get', ['download', 'bird2', 'libssh-gcrypt-4'], {cwd: dl, stdio: 'ignore', timeout: 60000});
+    if (r.status !== 0) return undefined;
+    for (const deb of readdirSync(dl).filter((f) => f.endsWith('.deb'))) {
+      spawnSync('dpkg', ['-x', join(dl, deb), tree], {stdio: 'ignore', timeout: 30000});
+    }
+  } finally {
+    rmSync(dl, {recursive: true, force: true});
+  }
+  return works() ? {binary, env} : undefined;
+}
+
+/** The BIRD 2 fixture (test/fixtures/bird/bird2): one daemon A for both families, peers B (v4+v6) and C. */
+export async function startBird2Fixture({binary, env}, {timeoutMs = 20000} = {}) {
+  const daemons = ['a', 'b', 'c'].map((name) => ({binary, name, env}));
+  const fx = await startFixture(
+    'bird2',
+    daemons,
+    ({U, P6B, P6X}, dir) =>
       waitFor(join(dir, 'a.ctl'), {
         [`Mesh_${U}_2`]: /^up Established$/,
         [`Node_${U}_3`]: /^up Established$/,
         [`Global_${U}_9`]: /^start Active Socket: Connection refused$/,
         [`Node_${U}_11`]: /^start Passive$/,
+        [`Node___1_port_${P6B}`]: /^up Established$/,
+        [`Global___1_port_${P6X}`]: /^start Active Socket: Connection refused$/,
       }, timeoutMs),
-      waitFor(join(dir, 'a6.ctl'), {
-        [`Node___1_port_${vars.P6B}`]: /^up Established$/,
-        [`Global___1_port_${vars.P6X}`]: /^start Active Socket: Connection refused$/,
-      }, timeoutMs),
-    ]);
-  } catch (err) {
-    await stop();
-    throw err;
-  }
-  return {dir, vars, socket: join(dir, 'a.ctl'), socket6: join(dir, 'a6.ctl'), stop};
+    timeoutMs,
+  );
+  return {...fx, socket: join(fx.dir, 'a.ctl')};
 }
 
 /**
- * Fake Felix processes as calicoctl looks for them (argv `calico-felix ...` or `calico-node -felix ...`),
- * without root. Returns stop().
+ * A fake Felix process as calicoctl looks for it, without root: argv `calico-felix 3600` (sleep), or
+ * `calico-node -felix never` (awk reads "-felix" as program file "elix" and blocks opening the FIFO "never").
+ * Returns {pid, stop()}.
  */
 export function startFakeFelix(kind = 'calico-felix') {
-  const child =
-    kind === 'calico-felix'
-      ? spawn('sleep', ['3600'], {argv0: 'calico-felix', stdio: 'ignore'})
-      : spawn('sleep', ['3600'], {argv0: 'calico-node', stdio: 'ignore'});
+  let child;
+  let dir;
+  if (kind === 'calico-felix') {
+    child = spawn('sleep', ['3600'], {argv0: 'calico-felix', stdio: 'ignore'});
+  } else {
+    dir = mkdtempSync(join(tmpdir(), 'calicoctl-felix-'));
+    writeFileSync(join(dir, 'elix'), '{ n++ }\n');
+    spawnSync('mkfifo', [join(dir, 'never')]);
+    child = spawn('awk', ['-felix', 'never'], {argv0: 'calico-node', cwd: dir, stdio: 'ignore'});
+  }
   children.add(child);
   const exited = new Promise((r) => child.once('exit', r));
   return {
@@ -178,6 +242,17 @@ export function startFakeFelix(kind = 'calico-felix') {
       child.kill('SIGTERM');
       await exited;
       children.delete(child);
+      if (dir) rmSync(dir, {recursive: true, force: true});
     },
   };
+}
+
+/** A fake /proc tree (CALICOCTL_PROC_ROOT) holding the given argv lists; returns its path. */
+export function fakeProcTree(parent, argvs) {
+  const root = mkdtempSync(join(parent, 'proc-'));
+  argvs.forEach((argv, i) => {
+    mkdirSync(join(root, String(100 + i)));
+    writeFileSync(join(root, String(100 + i), 'cmdline'), argv.map((a) => a + '\0').join(''));
+  });
+  return root;
 }

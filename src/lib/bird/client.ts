@@ -56,6 +56,55 @@ export function isErrorCode(code: string): boolean {
   return code[0] === '8' || code[0] === '9';
 }
 
+/** A line that fits none of BIRD's four line forms. */
+export class BirdFramingError extends Error {
+  constructor(readonly line: string) {
+    super(`unexpected output line from BIRD: ${JSON.stringify(line)}`);
+    this.name = 'BirdFramingError';
+  }
+}
+
+/**
+ * Splits the byte stream into replies. Line forms: `DDDD-text` (more follows), `DDDD text` (last line of
+ * the reply), ` text` (continuation, inherits the previous code), `+text` (spontaneous, skipped).
+ */
+export class BirdFramer {
+  private buffered = '';
+  private current: BirdLine[] = [];
+  private lastCode = '';
+
+  /** Feeds a chunk; returns the replies it completed, each as its lines plus final code. */
+  push(chunk: string): {code: string; lines: BirdLine[]}[] {
+    this.buffered += chunk;
+    const done: {code: string; lines: BirdLine[]}[] = [];
+    let nl: number;
+    while ((nl = this.buffered.indexOf('\n')) >= 0) {
+      const line = this.buffered.slice(0, nl).replace(/\r$/, '');
+      this.buffered = this.buffered.slice(nl + 1);
+      if (line.startsWith('+')) continue;
+      const m = CODED_LINE.exec(line);
+      let text: string;
+      let last = false;
+      if (m) {
+        this.lastCode = m[1];
+        last = m[2] === ' ';
+        text = m[3];
+      } else if (line.startsWith(' ') && this.lastCode) {
+        text = line.slice(1);
+      } else {
+        throw new BirdFramingError(line);
+      }
+      this.current.push({code: this.lastCode, text});
+      if (last) {
+        done.push({code: this.lastCode, lines: this.current});
+        this.current = [];
+        this.lastCode = '';
+      }
+    }
+    return done;
+  }
+}
+
 /**
  * Connects to a BIRD control socket, reads the greeting and sends `commands` one after another.
  * Resolves with every reply; rejects with BirdSocketError (connect/read failure, timeout, bad framing).
@@ -64,11 +113,9 @@ export function isErrorCode(code: string): boolean {
 export function birdQuery(path: string, commands: readonly string[], readTimeoutMs = DEFAULT_READ_TIMEOUT_MS): Promise<BirdSession> {
   return new Promise((resolve, reject) => {
     const sock: Socket = createConnection({path});
+    const framer = new BirdFramer();
     const replies: BirdReply[] = [];
     let greeting: string | undefined;
-    let buffered = '';
-    let current: BirdLine[] = [];
-    let lastCode = '';
     let settled = false;
     let timer: NodeJS.Timeout | undefined;
     let connected = false;
@@ -93,43 +140,23 @@ export function birdQuery(path: string, commands: readonly string[], readTimeout
       if (next === undefined) finish();
       else sock.write(next + '\n');
     };
-    const onLine = (line: string): void => {
-      if (line.startsWith('+')) return; // spontaneous log output; only after `echo`, never requested
-      const m = CODED_LINE.exec(line);
-      let text: string;
-      let last = false;
-      if (m) {
-        lastCode = m[1];
-        last = m[2] === ' ';
-        text = m[3];
-      } else if (line.startsWith(' ') && lastCode) {
-        text = line.slice(1);
-      } else {
-        finish(new BirdSocketError(`unexpected output line from BIRD: ${JSON.stringify(line)}`, 'EPROTO', path));
-        return;
-      }
-      current.push({code: lastCode, text});
-      if (!last) return;
-      if (greeting === undefined) {
-        greeting = text;
-      } else {
-        replies.push({command: commands[replies.length], code: lastCode, lines: current});
-      }
-      current = [];
-      lastCode = '';
-      sendNext();
-    };
 
     armTimer();
     sock.setEncoding('utf8');
     sock.on('data', (chunk: string) => {
       armTimer();
-      buffered += chunk;
-      let nl: number;
-      while (!settled && (nl = buffered.indexOf('\n')) >= 0) {
-        const line = buffered.slice(0, nl).replace(/\r$/, '');
-        buffered = buffered.slice(nl + 1);
-        onLine(line);
+      let completed;
+      try {
+        completed = framer.push(chunk);
+      } catch (err) {
+        finish(new BirdSocketError((err as Error).message, 'EPROTO', path));
+        return;
+      }
+      for (const r of completed) {
+        if (settled) return;
+        if (greeting === undefined) greeting = r.lines[r.lines.length - 1].text;
+        else replies.push({command: commands[replies.length], ...r});
+        sendNext();
       }
     });
     sock.on('connect', () => (connected = true));
