@@ -1,20 +1,70 @@
-// Placeholder: implemented by its own issue. Fails clearly instead of pretending.
-import type {CommandAction} from '../cli/types.js';
+// create / apply / replace / delete: calicoctl's pipeline (reference calicoctl-cli.md §3.5) around the
+// shared engine in src/lib/resources.
+import type {CommandAction, CommandInput} from '../cli/types.js';
 import {CliError} from '../errors.js';
+import type {CalicoResource} from '../resource.js';
+import type {Verb} from '../resources/engine.js';
 
-export const createAction: CommandAction = async () => {
-  throw new CliError('this command is not implemented yet');
-};
+async function loadFromArgs(kindArg: string, names: string[]): Promise<CalicoResource[]> {
+  const {kindFromCli, API_VERSION} = await import('../registry/index.js');
+  const kind = kindFromCli(kindArg);
+  if (!kind) throw new CliError(`resource type '${kindArg}' is not supported`);
+  const list = names.length ? names : [''];
+  return list.map((name) => ({apiVersion: API_VERSION, kind: kind.kind, metadata: {name}, spec: {}}));
+}
 
-export const applyAction: CommandAction = async () => {
-  throw new CliError('this command is not implemented yet');
-};
+async function runResourceCommand(verb: Verb, {flags, argv, out}: CommandInput): Promise<number | void> {
+  const configPath = String(flags.config);
+  // 1. Version-mismatch check (it builds the client; we reuse it).
+  const {checkVersionMismatch} = await import('../version-check.js');
+  let ds = await checkVersionMismatch({configPath, allowMismatch: !!flags['allow-version-mismatch']});
 
-export const replaceAction: CommandAction = async () => {
-  throw new CliError('this command is not implemented yet');
-};
+  // 2. All input is read and parsed before anything is written.
+  let resources: CalicoResource[];
+  const fromArgs = !flags.filename;
+  if (!fromArgs) {
+    const {readManifests} = await import('../manifest/read.js');
+    const records = await readManifests(String(flags.filename), {recursive: !!flags.recursive, skipEmpty: !!flags['skip-empty']});
+    resources = records.map((r) => r.resource as unknown as CalicoResource);
+  } else {
+    if (!argv[0]) throw new CliError(`${verb}: specify KIND [NAME...] or --filename`);
+    resources = await loadFromArgs(argv[0], argv.slice(1));
+  }
+  if (resources.length === 0) {
+    out.out('No resources specified\n');
+    return;
+  }
 
-export const deleteAction: CommandAction = async () => {
-  throw new CliError('this command is not implemented yet');
-};
+  // 3. Client.
+  if (!ds) {
+    const {openDatastore} = await import('../datastore/index.js');
+    ds = await openDatastore({configPath});
+  }
+  try {
+    // 5. Best-effort datastore initialisation before writes.
+    if (verb !== 'delete') {
+      const {tryEnsureInitialized} = await import('../resources/initialize.js');
+      await tryEnsureInitialized(ds);
+    }
+    // 6. Empty names given on the command line.
+    if (fromArgs && argv.slice(1).some((n) => n === '')) throw new CliError('resource name may not be empty');
 
+    const {executeResources} = await import('../resources/engine.js');
+    const {reportResults} = await import('../resources/report.js');
+    const {resourceValidator} = await import('../resources/validate-hook.js');
+    const results = await executeResources(verb, resources, ds, {
+      namespace: String(flags.namespace ?? ''),
+      skipExists: !!flags['skip-exists'],
+      skipNotExists: !!flags['skip-not-exists'],
+      validate: await resourceValidator(),
+    });
+    reportResults(verb, results, out);
+  } finally {
+    await ds.close();
+  }
+}
+
+export const createAction: CommandAction = (input) => runResourceCommand('create', input);
+export const applyAction: CommandAction = (input) => runResourceCommand('apply', input);
+export const replaceAction: CommandAction = (input) => runResourceCommand('replace', input);
+export const deleteAction: CommandAction = (input) => runResourceCommand('delete', input);
