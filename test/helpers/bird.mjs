@@ -187,7 +187,7 @@ export function findBird2() {
   if (process.env.CALICOCTL_TEST_BIRD2 || process.getuid?.() !== 0) return undefined;
   const dl = mkdtempSync(join(tmpdir(), 'calicoctl-bird2-dl-'));
   try {
-    const r = spawnSync('apt-get', ['download', 'bird2', 'libssh-gcrypt-4'], {cwd: dl, stdio: 'ignore', timeout: 60000});
+    const r = spawnSync('apt-get', ['download', 'bird2', 'libssh-gcrypt-4'], {cwd: dl, stdio: 'ignore', timeout: 30000});
     if (r.status !== 0) return undefined;
     for (const deb of readdirSync(dl).filter((f) => f.endsWith('.deb'))) {
       spawnSync('dpkg', ['-x', join(dl, deb), tree], {stdio: 'ignore', timeout: 30000});
