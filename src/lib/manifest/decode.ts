@@ -1,0 +1,240 @@
+// Turns one YAML/JSON document into resource records the way calicoctl's resource manager does: a single
+// resource, a `<Kind>List` with items, or a top-level sequence of those; empty documents yield nothing.
+// Every record remembers where it came from and can map a field path back to its line.
+import yaml from 'js-yaml';
+import {API_VERSION, kindFromListKind, kindFromManifest} from '../registry/index.js';
+import {GO_YAML_SCHEMA} from './yaml-schema.js';
+import type {FieldPath, ManifestRecord} from './types.js';
+
+/** A problem that makes calicoctl refuse the whole input (printed as `failed to execute command: ...`). */
+export class ManifestError extends Error {
+  constructor(
+    readonly reason: string,
+    readonly file: string,
+    readonly line: number,
+  ) {
+    super(`${file}:${line}: ${reason}`);
+    this.name = 'ManifestError';
+  }
+}
+
+/** js-yaml's default (100) rejects documents go-yaml accepts; go-yaml v2 stops at 10000. */
+const MAX_DEPTH = 1000;
+const LIST_META_FIELDS = new Set(['selfLink', 'resourceVersion', 'continue', 'remainingItemCount']);
+const LIST_FIELDS = new Set(['apiVersion', 'kind', 'metadata', 'items']);
+
+interface NodeLines {
+  /** 0-based line of each key of a mapping, or of each item of a sequence. */
+  keys?: Map<string, number>;
+  items?: number[];
+}
+
+interface Frame {
+  line: number;
+  children: Array<{line: number; result: unknown}>;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function goTypeName(v: unknown): string {
+  if (Array.isArray(v)) return 'array';
+  if (typeof v === 'boolean') return 'bool';
+  if (typeof v === 'object') return 'object';
+  return typeof v;
+}
+
+/**
+ * go-yaml v2 refuses documents whose alias expansion dwarfs the document ("billion laughs"); we apply
+ * the same ratio rule on the expanded node count, computed without expanding anything.
+ */
+function checkAliasing(root: unknown): string | undefined {
+  const sizes = new Map<object, number>();
+  let aliasUses = 0;
+  let unique = 0;
+  const size = (v: unknown): number => {
+    if (typeof v !== 'object' || v === null) return 1;
+    const known = sizes.get(v);
+    if (known !== undefined) {
+      aliasUses++;
+      return known;
+    }
+    sizes.set(v, 1); // cycles cannot occur in js-yaml output, but never loop
+    unique++;
+    let total = 1;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) total += size(child);
+    sizes.set(v, total);
+    return total;
+  };
+  const total = size(root);
+  if (aliasUses > 100 && total > 1000) {
+    const ratio = (total - unique) / total;
+    const allowed = total <= 400000 ? 0.99 : total >= 4000000 ? 0.1 : 0.99 - (0.89 * (total - 400000)) / 3600000;
+    if (ratio > allowed) return 'yaml: document contains excessive aliasing';
+  }
+  return undefined;
+}
+
+/** Parses one document's text; returns the value and a side table of line numbers per node. */
+function parseYaml(text: string, file: string, firstLine: number): {value: unknown; lines: WeakMap<object, NodeLines>} {
+  const lines = new WeakMap<object, NodeLines>();
+  const stack: Frame[] = [];
+  const listener = (event: string, state: {line: number; result: unknown; kind: string | null}): void => {
+    if (event === 'open') {
+      stack.push({line: state.line, children: []});
+      return;
+    }
+    const frame = stack.pop();
+    if (!frame) return;
+    const result = state.result;
+    if (state.kind === 'mapping' && isObject(result) && !lines.has(result)) {
+      const keys = new Map<string, number>();
+      for (let i = 0; i + 1 < frame.children.length; i += 2) keys.set(String(frame.children[i].result), frame.children[i].line);
+      lines.set(result, {keys});
+    } else if (state.kind === 'sequence' && Array.isArray(result) && !lines.has(result)) {
+      lines.set(result, {items: frame.children.map((c) => c.line)});
+    }
+    stack[stack.length - 1]?.children.push({line: frame.line, result});
+  };
+  const options = {schema: GO_YAML_SCHEMA, listener, maxDepth: MAX_DEPTH} as yaml.LoadOptions;
+  try {
+    return {value: yaml.load(text, options), lines};
+  } catch (err) {
+    if (err instanceof yaml.YAMLException && /expected a single document/.test(err.reason)) {
+      // go-yaml's Unmarshal reads the first document of a stream and ignores the rest.
+      let first: unknown = null;
+      let seen = false;
+      try {
+        yaml.loadAll(
+          text,
+          (doc) => {
+            if (!seen) first = doc;
+            seen = true;
+          },
+          options,
+        );
+      } catch {
+        /* later documents are never parsed by calicoctl */
+      }
+      return {value: first, lines};
+    }
+    throw yamlError(err, file, firstLine);
+  }
+}
+
+function yamlError(err: unknown, file: string, firstLine: number): ManifestError {
+  if (err instanceof yaml.YAMLException) {
+    const line = firstLine + (err.mark?.line ?? 0);
+    return new ManifestError(`yaml: line ${line}: ${err.reason}`, file, line);
+  }
+  if (err instanceof RangeError) return new ManifestError('yaml: document is nested too deeply', file, firstLine);
+  return new ManifestError(`yaml: ${err instanceof Error ? err.message : String(err)}`, file, firstLine);
+}
+
+function makeLineOf(root: unknown, lines: WeakMap<object, NodeLines>, firstLine: number, fallback: number) {
+  return (path: FieldPath): number => {
+    let node: unknown = root;
+    let line = fallback;
+    for (const seg of path) {
+      if (typeof node !== 'object' || node === null) break;
+      const info = lines.get(node);
+      const l = typeof seg === 'number' ? info?.items?.[seg] : info?.keys?.get(seg);
+      if (l !== undefined) line = firstLine + l;
+      node = (node as Record<string, unknown>)[seg as string];
+    }
+    return line;
+  };
+}
+
+/** GroupVersion text as apimachinery prints it; undefined when the apiVersion does not parse. */
+function groupVersion(apiVersion: unknown): string | undefined {
+  const text = typeof apiVersion === 'string' ? apiVersion : '';
+  return text.split('/').length > 2 ? undefined : text;
+}
+
+export interface DecodeContext {
+  file: string;
+  /** 1-based line of the document in the file. */
+  line: number;
+}
+
+/** Parses and flattens one document into records. Throws ManifestError for what calicoctl rejects. */
+export function decodeDocument(text: string, ctx: DecodeContext): ManifestRecord[] {
+  const {value, lines} = parseYaml(text, ctx.file, ctx.line);
+  if (value === null || value === undefined) return [];
+  const aliasing = checkAliasing(value);
+  if (aliasing) throw new ManifestError(aliasing, ctx.file, ctx.line);
+
+  const records: ManifestRecord[] = [];
+  const fail = (reason: string, line = ctx.line): never => {
+    throw new ManifestError(reason, ctx.file, line);
+  };
+
+  const addTyped = (obj: Record<string, unknown>, line: number, goStringCoercion: boolean): void => {
+    const kind = typeof obj.kind === 'string' ? obj.kind : '';
+    const gv = groupVersion(obj.apiVersion);
+    const known = gv === API_VERSION ? kindFromManifest(kind) : undefined;
+    const list = gv === API_VERSION && !known ? kindFromListKind(kind) : undefined;
+    if (!known && !list) fail(`unknown resource type (${gv === undefined ? '' : kind}) and/or version (${gv ?? ''})`, line);
+    const lineOf = (base: unknown, baseLine: number) => makeLineOf(base, lines, ctx.line, baseLine);
+    if (known) {
+      records.push({file: ctx.file, line, kind, declaredKind: kind, resource: obj, goStringCoercion, lineOf: lineOf(obj, line)});
+      return;
+    }
+    // A <Kind>List: list metadata is ListMeta; each item is decoded as the list's element kind.
+    const objLines = lines.get(obj)?.keys;
+    for (const key of Object.keys(obj)) {
+      if (!LIST_FIELDS.has(key)) fail(`field in document is not recognized or is in the wrong location: ${key}`, ctx.line + (objLines?.get(key) ?? 0));
+    }
+    if (isObject(obj.metadata)) {
+      for (const key of Object.keys(obj.metadata)) {
+        if (!LIST_META_FIELDS.has(key)) fail(`field in document is not recognized or is in the wrong location: ${key}`, line);
+      }
+    }
+    const items = obj.items;
+    if (items === null || items === undefined) return;
+    if (!Array.isArray(items)) fail(`json: cannot unmarshal ${goTypeName(items)} into Go struct field ${kind}.items of type []v3.${list!.kind}`, line);
+    const itemLines = lines.get(items as unknown[])?.items;
+    (items as unknown[]).forEach((item, index) => {
+      const itemLine = itemLines?.[index] !== undefined ? ctx.line + itemLines[index] : line;
+      if (item === null) item = {};
+      if (!isObject(item)) fail(`json: cannot unmarshal ${goTypeName(item)} into Go struct field ${kind}.items of type v3.${list!.kind}`, itemLine);
+      const resource = item as Record<string, unknown>;
+      const declaredKind = typeof resource.kind === 'string' ? resource.kind : '';
+      records.push({
+        file: ctx.file,
+        line: itemLine,
+        kind: list!.kind,
+        declaredKind,
+        resource,
+        goStringCoercion,
+        lineOf: lineOf(resource, itemLine),
+      });
+    });
+  };
+
+  const missingKind = (v: unknown): boolean => !isObject(v) || typeof v.kind !== 'string' || v.kind === '';
+  if (Array.isArray(value)) {
+    const itemLines = lines.get(value)?.items;
+    value.forEach((element, index) => {
+      const line = itemLines?.[index] !== undefined ? ctx.line + itemLines[index] : ctx.line;
+      if (!isObject(element)) fail(`json: cannot unmarshal ${goTypeName(element)} into Go value of type map[string]interface {}`, line);
+      if (missingKind(element)) fail(`Object 'Kind' is missing in '${compactJson(element)}'`, line);
+      // Inside a top-level sequence sigs.k8s.io/yaml has no typed target, so numbers are not turned into strings.
+      addTyped(element as Record<string, unknown>, line, false);
+    });
+  } else if (isObject(value)) {
+    if (missingKind(value)) fail(`json: cannot unmarshal object into Go value of type []unstructured.Unstructured`);
+    const firstKeyLine = lines.get(value)?.keys?.values().next().value;
+    addTyped(value, firstKeyLine === undefined ? ctx.line : ctx.line + firstKeyLine, true);
+  } else {
+    fail(`json: cannot unmarshal ${goTypeName(value)} into Go value of type []unstructured.Unstructured`);
+  }
+  return records;
+}
+
+function compactJson(v: unknown): string {
+  const text = JSON.stringify(v) ?? '';
+  return text.length > 200 ? text.slice(0, 197) + '...' : text;
+}

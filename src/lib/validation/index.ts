@@ -1,0 +1,163 @@
+// The validation orchestrator shared by `validate` and the resource commands (create/apply/replace run
+// the same checks before writing). Per resource, in calicoctl's order: namespace rules (handleNamespace),
+// then the JSON Schema, then — only when the schema passed, so field types can be trusted — the kind's
+// semantic rules; name and metadata rules apply to every kind.
+import type {FieldPath, ManifestRecord} from '../manifest/types.js';
+import {kindFromManifest} from '../registry/index.js';
+import {resourceId, type CalicoResource} from '../resource.js';
+import {metadataIssues, nameIssues} from './names.js';
+import {loadValidators, schemaIssues, UNKNOWN_FIELD} from './schema.js';
+import {RULES_BY_KIND} from './rules/index.js';
+import type {ValidationIssue} from './types.js';
+
+export {UNKNOWN_FIELD} from './schema.js';
+
+/** One problem, located. */
+export interface FieldError {
+  /** Field path from the resource root, e.g. `spec.ingress[0].action`; '' for the resource itself. */
+  path: string;
+  /** 1-based line in `file`. */
+  line: number;
+  message: string;
+  /** The offending value, when there is one. */
+  value?: unknown;
+}
+
+export interface ValidationResult {
+  readonly record: ManifestRecord;
+  readonly file: string;
+  readonly line: number;
+  /** Kind the resource was validated as. */
+  readonly kind: string;
+  readonly name: string;
+  /** Namespace after defaulting; undefined for cluster-scoped kinds. */
+  readonly namespace: string | undefined;
+  readonly valid: boolean;
+  readonly errors: FieldError[];
+}
+
+export interface ValidateOptions {
+  /** `-n`: namespace for namespaced resources that have none (must match when they have one). */
+  namespace?: string;
+  /** `-A` (only meaningful for get/delete, kept for handleNamespace parity). */
+  allNamespaces?: boolean;
+}
+
+/** `spec.ingress[0]["a/b"]` → ['spec', 'ingress', 0, 'a/b']. */
+export function parseFieldPath(path: string): Array<string | number> {
+  const out: Array<string | number> = [];
+  const re = /\[(\d+)\]|\["((?:[^"\\]|\\.)*)"\]|\[([^\]]*)\]|([^.[\]]+)/g;
+  for (let m = re.exec(path); m; m = re.exec(path)) {
+    if (m[1] !== undefined) out.push(Number(m[1]));
+    else if (m[2] !== undefined) out.push(JSON.parse(`"${m[2]}"`) as string);
+    else if (m[3] !== undefined) out.push(m[3]);
+    else out.push(m[4]);
+  }
+  return out;
+}
+
+/** ['spec', 'ingress', 0, 'a/b'] → `spec.ingress[0]["a/b"]`. */
+export function formatFieldPath(path: FieldPath): string {
+  let text = '';
+  for (const seg of path) {
+    if (typeof seg === 'number') text += `[${seg}]`;
+    else if (/^[A-Za-z_$][\w$-]*$/.test(seg)) text += text ? `.${seg}` : seg;
+    else text += `[${JSON.stringify(seg)}]`;
+  }
+  return text;
+}
+
+/** calicoctl's handleNamespace, as a per-resource check; sets the default namespace. */
+function namespaceError(record: ManifestRecord, opts: ValidateOptions): string | undefined {
+  const meta = record.resource.metadata as Record<string, unknown> | undefined;
+  const resNs = typeof meta?.namespace === 'string' ? meta.namespace : '';
+  const cliNs = opts.namespace ?? '';
+  const allNs = !!opts.allNamespaces;
+  const setNs = (ns: string): void => {
+    if (typeof record.resource.metadata !== 'object' || record.resource.metadata === null) record.resource.metadata = {};
+    (record.resource.metadata as Record<string, unknown>).namespace = ns;
+  };
+  if (kindFromManifest(record.kind)?.namespaced) {
+    if (allNs && cliNs !== '') return 'cannot use both --namespace and --all-namespaces flags at the same time';
+    if (resNs === '' && cliNs !== '') setNs(cliNs);
+    else if (resNs !== '' && allNs) setNs('');
+    else if (resNs === '' && !allNs) setNs('default');
+    else if (resNs !== '' && cliNs !== '' && resNs !== cliNs) return `resource namespace does not match client namespace. ${resNs} != ${cliNs}`;
+    return undefined;
+  }
+  if (resNs !== '') return `namespace should not be specified for a non-namespaced resource. ${record.kind} is not a namespaced resource`;
+  if (allNs || cliNs !== '') return `${record.kind} is not namespaced`;
+  return undefined;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * Validates records (as produced by readManifests) offline. Never throws for invalid input: every
+ * problem becomes a FieldError of that resource. Resources are validated in place (Go decoding quirks
+ * applied, namespace defaulted), so callers can write `record.resource` afterwards.
+ */
+export async function validateResources(records: readonly ManifestRecord[], opts: ValidateOptions = {}): Promise<ValidationResult[]> {
+  const validators = await loadValidators();
+  return records.map((record) => validateRecord(record, validators[record.kind], opts));
+}
+
+function validateRecord(record: ManifestRecord, validator: Parameters<typeof schemaIssues>[0], opts: ValidateOptions): ValidationResult {
+  const resource = record.resource;
+  // A list item is validated as the list's element kind even when it does not say so itself.
+  if (resource.kind === undefined) resource.kind = record.kind;
+  if (resource.apiVersion === undefined) resource.apiVersion = 'projectcalico.org/v3';
+  const errors: FieldError[] = [];
+  const add = (path: FieldPath, message: string, value?: unknown): void => {
+    const e: FieldError = {path: formatFieldPath(path), line: record.lineOf(path), message};
+    if (value !== undefined) e.value = value;
+    errors.push(e);
+  };
+  const fromIssues = (issues: ValidationIssue[]): void => {
+    for (const i of issues) add(parseFieldPath(i.path), i.message, i.value);
+  };
+
+  const nsError = namespaceError(record, opts);
+  if (nsError) add(['metadata', 'namespace'], nsError);
+  else {
+    const schema = schemaIssues(validator, resource, record.goStringCoercion);
+    for (const i of schema) add(i.path, i.message, i.value);
+    const meta = resource.metadata;
+    const name = isObject(meta) ? meta.name : undefined;
+    if (name === undefined || typeof name === 'string') fromIssues(nameIssues(record.kind, name ?? ''));
+    if (isObject(meta)) fromIssues(metadataIssues(meta));
+    if (schema.length === 0) {
+      const rule = RULES_BY_KIND[record.kind];
+      try {
+        if (rule) fromIssues(rule(resource as unknown as CalicoResource));
+      } catch (err) {
+        // A rule must never take the whole command down; report it against the resource.
+        add([], `internal validation error: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+  }
+  const meta = isObject(resource.metadata) ? resource.metadata : {};
+  const namespaced = !!kindFromManifest(record.kind)?.namespaced;
+  return {
+    record,
+    file: record.file,
+    line: record.line,
+    kind: record.kind,
+    name: typeof meta.name === 'string' ? meta.name : '',
+    namespace: namespaced && typeof meta.namespace === 'string' ? meta.namespace : undefined,
+    valid: errors.length === 0,
+    errors,
+  };
+}
+
+/** `Kind(name)` / `Kind(ns/name)` for a result. */
+export function resultId(r: ValidationResult): string {
+  return resourceId(r.kind, r.name, r.namespace);
+}
+
+/** True when the only problems are unknown fields (calicoctl rejects those while parsing). */
+export function onlyUnknownFields(r: ValidationResult): boolean {
+  return r.errors.length > 0 && r.errors.every((e) => e.message.startsWith(UNKNOWN_FIELD));
+}
