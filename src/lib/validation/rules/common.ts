@@ -602,11 +602,15 @@ export function checkEndpointPortProtocol(value: number | string, path: string, 
 
 /**
  * Spec fields holding a non-zero Go value, ignoring `keep`. Go compares the decoded struct with its zero
- * value, so an empty string or `false` is zero but any given number, object or list (even empty) is not.
+ * value: an empty string, `false` or an empty struct (`{}`) is zero, but any given number (a pointer) or
+ * list (even empty) is not.
  */
 export function nonZeroFields(spec: Record<string, unknown> | undefined, keep: readonly string[]): string[] {
+  const isZero = (v: unknown) =>
+    v === '' || v === false || v === null || v === undefined ||
+    (typeof v === 'object' && !Array.isArray(v) && Object.values(v as object).every((x) => x === null));
   return Object.entries(spec ?? {})
-    .filter(([k, v]) => !keep.includes(k) && v !== '' && v !== false && v !== null && v !== undefined)
+    .filter(([k, v]) => !keep.includes(k) && !isZero(v))
     .map(([k]) => k);
 }
 
