@@ -21,7 +21,9 @@ for (const f of readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
   if (kind) exportsByKind[kind] = schema.$id;
 }
 mkdirSync(new URL('../dist/generated/', import.meta.url), {recursive: true});
-const code = Object.keys(exportsByKind).length ? standaloneCode(ajv, exportsByKind) : 'export {};\n';
+let code = Object.keys(exportsByKind).length ? standaloneCode(ajv, exportsByKind) : 'export {};\n';
+// Even in ESM mode ajv emits require() for its runtime helpers (e.g. ucs2length for maxLength).
+if (code.includes('require(')) code = `import {createRequire} from 'node:module';const require = createRequire(import.meta.url);${code}`;
 // Write then rename, so a concurrent reader never sees half a file.
 const target = new URL('../dist/generated/validators.js', import.meta.url);
 const tmp = new URL(`../dist/generated/validators.js.${process.pid}`, import.meta.url);

@@ -1,4 +1,4 @@
 import type {SemanticRule} from '../types.js';
 
-// Placeholder: semantic rules for this kind are added by the validation work.
+// ClusterInformation: Calico's validator has no rules for this spec beyond its field types (the JSON Schema).
 export const rules: SemanticRule = () => [];

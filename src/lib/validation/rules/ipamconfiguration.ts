@@ -1,4 +1,5 @@
 import type {SemanticRule} from '../types.js';
 
-// Placeholder: semantic rules for this kind are added by the validation work.
+// IPAMConfiguration: every Calico rule (maxBlocksPerHost 0..1000000, ipCooldownSeconds 0..1200, the
+// kubeVirtVMAddressPersistence enum) is a plain range or enum, so the JSON Schema enforces all of them.
 export const rules: SemanticRule = () => [];
