@@ -256,3 +256,26 @@ export function fakeProcTree(parent, argvs) {
   });
   return root;
 }
+
+/** One standalone `bird` with the given config text (no BGP), for tests that only need a live socket. */
+export async function startLoneBird(confText, {timeoutMs = 10000} = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'calicoctl-lonebird-'));
+  writeFileSync(join(dir, 'lone.conf'), confText);
+  let d;
+  try {
+    d = await startDaemon(birdBinary('bird'), dir, 'lone', timeoutMs);
+  } catch (err) {
+    rmSync(dir, {recursive: true, force: true});
+    throw err;
+  }
+  return {
+    dir,
+    socket: d.socket,
+    stop: async () => {
+      d.child.kill('SIGTERM');
+      await Promise.race([d.child.exited, new Promise((r) => setTimeout(r, 3000))]);
+      if (d.child.exitCode === null) d.child.kill('SIGKILL');
+      rmSync(dir, {recursive: true, force: true});
+    },
+  };
+}
