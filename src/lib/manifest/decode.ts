@@ -50,28 +50,25 @@ function goTypeName(v: unknown): string {
  * the same ratio rule on the expanded node count, computed without expanding anything.
  */
 function checkAliasing(root: unknown): string | undefined {
-  const sizes = new Map<object, number>();
-  let aliasUses = 0;
-  let unique = 0;
-  const size = (v: unknown): number => {
-    if (typeof v !== 'object' || v === null) return 1;
-    const known = sizes.get(v);
-    if (known !== undefined) {
-      aliasUses++;
-      return known;
+  // Per object: nodes it expands to, and alias references decoded while expanding it (as go-yaml counts).
+  const memo = new Map<object, {nodes: number; aliases: number}>();
+  const visit = (v: unknown): {nodes: number; aliases: number} => {
+    if (typeof v !== 'object' || v === null) return {nodes: 1, aliases: 0};
+    const known = memo.get(v);
+    if (known) return {nodes: known.nodes, aliases: known.aliases + 1};
+    const entry = {nodes: 1, aliases: 0};
+    memo.set(v, entry); // js-yaml output has no cycles, but never loop
+    for (const child of Array.isArray(v) ? v : Object.values(v)) {
+      const c = visit(child);
+      entry.nodes += c.nodes;
+      entry.aliases += c.aliases;
     }
-    sizes.set(v, 1); // cycles cannot occur in js-yaml output, but never loop
-    unique++;
-    let total = 1;
-    for (const child of Array.isArray(v) ? v : Object.values(v)) total += size(child);
-    sizes.set(v, total);
-    return total;
+    return {...entry};
   };
-  const total = size(root);
-  if (aliasUses > 100 && total > 1000) {
-    const ratio = (total - unique) / total;
-    const allowed = total <= 400000 ? 0.99 : total >= 4000000 ? 0.1 : 0.99 - (0.89 * (total - 400000)) / 3600000;
-    if (ratio > allowed) return 'yaml: document contains excessive aliasing';
+  const {nodes, aliases} = visit(root);
+  if (aliases > 100 && nodes > 1000) {
+    const allowed = nodes <= 400000 ? 0.99 : nodes >= 4000000 ? 0.1 : 0.99 - (0.89 * (nodes - 400000)) / 3600000;
+    if (aliases / nodes > allowed) return 'yaml: document contains excessive aliasing';
   }
   return undefined;
 }
