@@ -196,20 +196,35 @@ const DIGIT = /\p{Nd}/u;
 /** go-yaml v2 keyList.Less for string keys: letters compare by code point, digit runs numerically. */
 export function compareYamlKeys(a: string, b: string): number {
   if (a === b) return 0;
-  return yamlKeyLess(Array.from(a), Array.from(b)) ? -1 : yamlKeyLess(Array.from(b), Array.from(a)) ? 1 : 0;
+  return yamlKeyLess(a, b) ? -1 : yamlKeyLess(b, a) ? 1 : 0;
 }
 
-function yamlKeyLess(ar: string[], br: string[]): boolean {
+function isLetter(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  if (c < 128) return (c | 32) >= 97 && (c | 32) <= 122;
+  return LETTER.test(ch);
+}
+
+function isDigit(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  if (c < 128) return c >= 48 && c <= 57;
+  return DIGIT.test(ch);
+}
+
+function yamlKeyLess(a: string, b: string): boolean {
+  // Compare rune by rune; code units suffice unless a surrogate pair is involved.
+  const ar = /[\ud800-\udfff]/.test(a) ? Array.from(a) : a;
+  const br = /[\ud800-\udfff]/.test(b) ? Array.from(b) : b;
   for (let i = 0; i < ar.length && i < br.length; i++) {
     if (ar[i] === br[i]) continue;
-    const al = LETTER.test(ar[i]);
-    const bl = LETTER.test(br[i]);
+    const al = isLetter(ar[i]);
+    const bl = isLetter(br[i]);
     if (al && bl) return ar[i].codePointAt(0)! < br[i].codePointAt(0)!;
     if (al || bl) return bl;
     let an = 0n;
     let bn = 0n;
     if (ar[i] === '0' || br[i] === '0') {
-      for (let j = i - 1; j >= 0 && DIGIT.test(ar[j]); j--) {
+      for (let j = i - 1; j >= 0 && isDigit(ar[j]); j--) {
         if (ar[j] !== '0') {
           an = 1n;
           bn = 1n;
@@ -218,9 +233,9 @@ function yamlKeyLess(ar: string[], br: string[]): boolean {
       }
     }
     let ai = i;
-    for (; ai < ar.length && DIGIT.test(ar[ai]); ai++) an = an * 10n + BigInt(ar[ai].codePointAt(0)! - 48);
+    for (; ai < ar.length && isDigit(ar[ai]); ai++) an = an * 10n + BigInt(ar[ai].codePointAt(0)! - 48);
     let bi = i;
-    for (; bi < br.length && DIGIT.test(br[bi]); bi++) bn = bn * 10n + BigInt(br[bi].codePointAt(0)! - 48);
+    for (; bi < br.length && isDigit(br[bi]); bi++) bn = bn * 10n + BigInt(br[bi].codePointAt(0)! - 48);
     if (an !== bn) return an < bn;
     if (ai !== bi) return ai < bi;
     return ar[i].codePointAt(0)! < br[i].codePointAt(0)!;
@@ -228,10 +243,20 @@ function yamlKeyLess(ar: string[], br: string[]): boolean {
   return ar.length < br.length;
 }
 
+// Resources repeat the same key sets thousands of times (every metadata, every rule): sort each set once.
+const sortedKeySets = new Map<string, string[]>();
+
 function sortedKeys(obj: Record<string, unknown>): string[] {
   const keys = Object.keys(obj);
-  // Plain ASCII identifiers (the common case) sort the same by a simple comparison only when no digits occur.
-  return keys.sort(compareYamlKeys);
+  if (keys.length < 2) return keys;
+  const id = keys.join('\u0000');
+  let sorted = sortedKeySets.get(id);
+  if (!sorted) {
+    sorted = [...keys].sort(compareYamlKeys);
+    if (sortedKeySets.size > 10000) sortedKeySets.clear();
+    sortedKeySets.set(id, sorted);
+  }
+  return sorted;
 }
 
 /** How a JSON number reads back in go-yaml (int, or float printed with 32-bit precision). */
@@ -239,6 +264,34 @@ function formatNumber(x: number): string {
   if (Number.isInteger(x) && Math.abs(x) < 1e21) return Number.isSafeInteger(x) ? String(x) : BigInt(x).toString();
   const s = formatGoFloat(x, 32);
   return s === '+Inf' ? '.inf' : s === '-Inf' ? '-.inf' : s === 'NaN' ? '.nan' : s;
+}
+
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
+// Style decisions depend only on the text and its context; resources repeat the same strings a lot.
+const styleCache = new Map<string, Style>();
+
+/** go-yaml's choice of scalar style (encoder request, then the emitter's select_scalar_style). */
+function scalarStyle(text: string, isString: boolean, simpleKey: boolean, inFlow: boolean): Style {
+  const cacheKey = (isString ? 's' : 'n') + (simpleKey ? 'k' : 'v') + (inFlow ? 'f' : 'b') + text;
+  const cached = styleCache.get(cacheKey);
+  if (cached) return cached;
+  let style: Style = 'plain';
+  if (isString) {
+    if (resolvesAsNonString(text) || (/^[-+0-9]/.test(text) && text.includes(':') && BASE60_FLOAT.test(text))) style = 'double';
+    else if (text.includes('\n')) style = 'literal';
+  }
+  const a = analyzeScalar(Array.from(text));
+  if (simpleKey && a.multiline) style = 'double';
+  if (style === 'plain') {
+    if ((inFlow && !a.flowPlain) || (!inFlow && !a.blockPlain)) style = 'single';
+    if (text.length === 0 && (inFlow || simpleKey)) style = 'single';
+  }
+  if (style === 'single' && !a.singleQuoted) style = 'double';
+  if (style === 'literal' && (!a.block || inFlow || simpleKey)) style = 'double';
+  if (styleCache.size > 50000) styleCache.clear();
+  styleCache.set(cacheKey, style);
+  return style;
 }
 
 class Emitter {
@@ -349,42 +402,41 @@ class Emitter {
   }
 
   private emitScalar(v: unknown, simpleKey: boolean): void {
-    let text: string;
-    let style: Style = 'plain';
-    if (v === null || v === undefined) text = 'null';
-    else if (typeof v === 'boolean') text = v ? 'true' : 'false';
-    else if (typeof v === 'number') text = formatNumber(v);
-    else {
-      text = String(v);
-      if (resolvesAsNonString(text) || (/^[-+0-9]/.test(text) && text.includes(':') && BASE60_FLOAT.test(text))) {
-        style = 'double';
-      } else if (text.includes('\n')) style = 'literal';
-    }
-    const chars = Array.from(text);
-    const a = analyzeScalar(chars);
-    if (simpleKey && a.multiline) style = 'double';
-    if (style === 'plain') {
-      if ((this.flowLevel > 0 && !a.flowPlain) || (this.flowLevel === 0 && !a.blockPlain)) style = 'single';
-      if (chars.length === 0 && (this.flowLevel > 0 || simpleKey)) style = 'single';
-    }
-    if (style === 'single' && !a.singleQuoted) style = 'double';
-    if (style === 'literal' && (!a.block || this.flowLevel > 0 || simpleKey)) style = 'double';
-
+    const text =
+      v === null || v === undefined ? 'null' : typeof v === 'boolean' ? (v ? 'true' : 'false') : typeof v === 'number' ? formatNumber(v) : String(v);
+    const style = scalarStyle(text, typeof v === 'string', simpleKey, this.flowLevel > 0);
     this.increaseIndent(true, false);
     const allowBreaks = !simpleKey;
-    switch (style) {
-      case 'plain':
-        this.writePlain(chars, allowBreaks);
-        break;
-      case 'single':
-        this.writeSingle(chars, allowBreaks);
-        break;
-      case 'double':
-        this.writeDouble(chars, allowBreaks);
-        break;
-      case 'literal':
-        this.writeLiteral(chars);
-        break;
+    // Fast path: printable ASCII that cannot fold (no space beyond column 80) is written in one piece.
+    const foldable = allowBreaks && this.column + text.length + 2 > BEST_WIDTH + 1 && text.includes(' ');
+    if (!foldable && PRINTABLE_ASCII.test(text) && (style === 'plain' || style === 'single' || (style === 'double' && !/["\\]/.test(text)))) {
+      if (style === 'plain') {
+        if (!this.whitespace) this.put(' ');
+        this.put(text);
+      } else {
+        const q = style === 'single' ? "'" : '"';
+        this.writeIndicator(q, true, false, false);
+        this.put(style === 'single' ? text.replace(/'/g, "''") : text);
+        this.writeIndicator(q, false, false, false);
+      }
+      this.whitespace = false;
+      this.indention = false;
+    } else {
+      const chars = Array.from(text);
+      switch (style) {
+        case 'plain':
+          this.writePlain(chars, allowBreaks);
+          break;
+        case 'single':
+          this.writeSingle(chars, allowBreaks);
+          break;
+        case 'double':
+          this.writeDouble(chars, allowBreaks);
+          break;
+        case 'literal':
+          this.writeLiteral(chars);
+          break;
+      }
     }
     this.popIndent();
   }
