@@ -199,18 +199,14 @@ export async function decrementHandle(raw: RawStore, handleId: string, cidr: CID
   throw new Error('Max retries hit - excessive concurrent IPAM requests');
 }
 
-/** Pluggable so the real selector engine can be used once it exists; `all()` and '' always select. */
-export type NodeSelectorMatcher = (selector: string, labels: Record<string, string>) => boolean | undefined;
-
-async function selectorMatcher(): Promise<NodeSelectorMatcher> {
+/** Whether the pool's nodeSelector selects the node; on a bad selector Calico keeps the affinity. */
+async function poolSelectsNode(selector: string, labels: Record<string, string>): Promise<boolean> {
+  const {parseSelector} = await import('../selector/index.js');
   try {
-    const mod = (await import('../selector/index.js')) as Record<string, unknown>;
-    const fn = (mod.selectorMatches ?? mod.matchesSelector) as ((s: string, l: Record<string, string>) => boolean) | undefined;
-    if (typeof fn === 'function') return (s, l) => fn(s, l);
+    return parseSelector(selector).matches(labels);
   } catch {
-    /* no selector engine */
+    return true;
   }
-  return (s) => (s.trim() === '' || s.trim() === 'all()' ? true : undefined);
 }
 
 /**
@@ -228,9 +224,7 @@ async function ensureConsistentAffinity(ds: Datastore, pools: readonly Pool[], b
   }
   const pool = poolForIP(pools, block.cidr.network, true);
   if (!pool) return;
-  const selects = (await selectorMatcher())(pool.nodeSelector, labels);
-  // Unknown (no selector engine for this expression): keep the affinity rather than guess.
-  if (selects !== false) return;
+  if (await poolSelectsNode(pool.nodeSelector, labels)) return;
   await releaseEmptyBlockAffinity(ds.raw, blockAffinityType(block) || 'host', host, block.cidr);
 }
 

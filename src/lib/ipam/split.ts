@@ -100,7 +100,10 @@ export async function splitPool(ds: Datastore, opts: SplitOptions): Promise<stri
     if (name.length > 253) name = `split-${oldName.slice(0, 245)}-${i}`;
     const metadata = {...oldPool.metadata, name, uid: randomUUID(), creationTimestamp: new Date().toISOString().replace(/\.\d+Z$/, 'Z')};
     for (const k of ['resourceVersion', 'generation', 'selfLink', 'generateName']) delete (metadata as Record<string, unknown>)[k];
-    const child: CalicoResource = {...oldPool, metadata, spec: {...oldPool.spec, cidr: cidrs[i], disabled: false}};
+    // disabled: false is Go's zero value, omitted from the stored JSON.
+    const spec = {...oldPool.spec, cidr: cidrs[i]};
+    delete spec.disabled;
+    const child: CalicoResource = {...oldPool, metadata, spec};
     const key = resourceKeyPath(IPPoolKind, name);
     const ok = await ds.raw.txn([{op: 'put', key, value: encodeResource(child), expectAbsent: true}]);
     if (!ok) {

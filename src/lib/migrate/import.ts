@@ -84,7 +84,7 @@ export async function parseExport(text: string, filename: string): Promise<Parse
   try {
     const v = parseJson(parts[2]);
     if (!isJsonObject(v)) throw new Error('expected a JSON object');
-    const entries = (name: string): {[k: string]: JsonValue}[] => {
+    const entries = (name: string): {[k: string]: JsonValue | undefined}[] => {
       const list = v[name];
       if (list === undefined || list === null) return [];
       if (!Array.isArray(list)) throw new Error(`${name} is not a list`);
@@ -96,18 +96,18 @@ export async function parseExport(text: string, filename: string): Promise<Parse
     for (const e of entries('block_affinities')) {
       const key = e.Key as string;
       if (!parseAffinityKey(key)) throw new Error(`invalid block affinity key ${key}`);
-      ipam.push({key, value: serializeAffinity(parseAffinity(stringifyJson(e.Value)))});
+      ipam.push({key, value: serializeAffinity(parseAffinity(stringifyJson(e.Value as JsonValue)))});
     }
     for (const e of entries('blocks')) {
       const key = e.Key as string;
       const cidr = cidrFromBlockKey(key);
       if (!cidr) throw new Error(`invalid block key ${key}`);
-      ipam.push({key, value: serializeBlock(parseBlock(stringifyJson(e.Value), cidr))});
+      ipam.push({key, value: serializeBlock(parseBlock(stringifyJson(e.Value as JsonValue), cidr))});
     }
     for (const e of entries('handles')) {
       const key = e.Key as string;
       if (!key.startsWith(HANDLE_PREFIX) || key.length === HANDLE_PREFIX.length) throw new Error(`invalid handle key ${key}`);
-      ipam.push({key, value: serializeHandle(parseHandle(stringifyJson(e.Value)))});
+      ipam.push({key, value: serializeHandle(parseHandle(stringifyJson(e.Value as JsonValue)))});
     }
     if (v.config !== undefined && v.config !== null) {
       const c = v.config;
