@@ -5,8 +5,8 @@ import {readdirSync, readFileSync} from 'node:fs';
 export interface ProcessInfo {
   pid: number;
   argv: string[];
-  /** /proc/PID/comm: the executable's name, truncated to 15 characters by the kernel. */
-  comm: string;
+  /** /proc/PID/comm: the executable's name, truncated to 15 characters by the kernel; read on first use. */
+  readonly comm: string;
 }
 
 export function procRoot(env: NodeJS.ProcessEnv = process.env): string {
@@ -32,13 +32,22 @@ export function listProcesses(root = procRoot()): ProcessInfo[] {
     }
     if (argv[argv.length - 1] === '') argv.pop();
     if (argv.length === 0) continue; // kernel threads have an empty command line
-    let comm = '';
-    try {
-      comm = readFileSync(`${root}/${name}/comm`, 'utf8').replace(/\n$/, '');
-    } catch {
-      // optional: fake trees in tests may only have cmdline
-    }
-    out.push({pid: Number(name), argv, comm});
+    let comm: string | undefined;
+    const commPath = `${root}/${name}/comm`;
+    out.push({
+      pid: Number(name),
+      argv,
+      get comm(): string {
+        if (comm === undefined) {
+          try {
+            comm = readFileSync(commPath, 'utf8').replace(/\n$/, '');
+          } catch {
+            comm = ''; // vanished, or a fake tree with only cmdline
+          }
+        }
+        return comm;
+      },
+    });
   }
   return out;
 }
@@ -52,7 +61,8 @@ function basename(path: string): string {
  * is found too. calicoctl compares argv[0] exactly and misses daemons started by absolute path.
  */
 export function isRunning(processes: readonly ProcessInfo[], name: string): boolean {
-  return processes.some((p) => basename(p.argv[0]) === name || p.comm === name);
+  // comm costs a read per process, so only when no command line matches.
+  return processes.some((p) => basename(p.argv[0]) === name) || processes.some((p) => p.comm === name);
 }
 
 /** Felix runs as `calico-felix` (old images) or as `calico-node -felix`. */

@@ -109,7 +109,7 @@ export function peersFromEntries(entries: readonly ProtocolEntry[], daemonFamily
       family: daemonFamily ?? decoded.family,
       protocol: e.name,
       peerAddress: d?.neighborAddress ?? decoded.address,
-      peerPort: d?.neighborPort ?? decoded.port ?? null,
+      peerPort: decoded.port ?? d?.neighborPort ?? null,
       peerType: decoded.peerType,
       state: e.state,
       since: e.since,
