@@ -4,7 +4,6 @@ import type {Datastore} from '../datastore/types.js';
 import {CliError, errorMessage} from '../errors.js';
 import {ClusterInformationKind} from '../registry/kinds/clusterinformation.js';
 import type {CalicoResource} from '../resource.js';
-import {ensureClusterInitialized} from './init.js';
 
 export const LOCK_REQUIRED_FOR_MIGRATION =
   'datastore is not locked. Run the `calicoctl datastore migrate lock` command in order to begin migration';
@@ -41,7 +40,8 @@ async function setReady(ds: Datastore, ready: boolean, verb: 'locking' | 'unlock
 
 export async function lockDatastore(ds: Datastore): Promise<string> {
   try {
-    await ensureClusterInitialized(ds);
+    const {ensureInitialized} = await import('../resources/initialize.js');
+    await ensureInitialized(ds);
   } catch (err) {
     throw new CliError(`unable to initialize cluster information for the datastore migration: ${errorMessage(err)}`);
   }
