@@ -8,12 +8,11 @@ import {
   decodeProtocol,
   isMAC,
   isStrictNet,
-  labelValueErrors,
   parsePort,
   portNameErrors,
   protocolSupportsPorts,
-  qualifiedNameErrors,
 } from '../../dist/lib/validation/rules/common.js';
+import {metadataIssues, nameIssues} from '../../dist/lib/validation/names.js';
 import {loadFixtureDocs} from '../fixtures/policy/load.mjs';
 
 const KINDS = ['GlobalNetworkPolicy', 'NetworkPolicy', 'StagedGlobalNetworkPolicy', 'StagedNetworkPolicy',
@@ -25,11 +24,12 @@ const RULES = Object.fromEntries(
   ),
 );
 
-/** Schema errors (as text) or semantic issues of one resource; empty when valid. */
+/** Schema errors (as text), or name, metadata and semantic issues of one resource; empty when valid. */
 function problems(doc) {
   const schema = validators[doc.kind];
   if (!schema(doc)) return schema.errors.map((e) => `${e.instancePath} ${e.message}`);
-  return RULES[doc.kind](doc).map((i) => `${i.path}: ${i.message}`);
+  const issues = [...nameIssues(doc.kind, doc.metadata?.name ?? ''), ...metadataIssues(doc.metadata), ...RULES[doc.kind](doc)];
+  return issues.map((i) => `${i.path}: ${i.message}`);
 }
 
 test('ports decode as numorstring.Port does', () => {
@@ -55,15 +55,7 @@ test('protocols decode as numorstring.Protocol does', () => {
   assert.ok(!protocolSupportsPorts({num: 136}));
 });
 
-test('Kubernetes name, label and port-name formats', () => {
-  assert.deepEqual(qualifiedNameErrors('example.com/My_Name-1'), []);
-  assert.deepEqual(qualifiedNameErrors('x'.repeat(63)), []);
-  assert.deepEqual(qualifiedNameErrors('x'.repeat(64)), ['name part must be no more than 63 characters']);
-  assert.deepEqual(qualifiedNameErrors('/a'), ['prefix part must be non-empty']);
-  assert.equal(qualifiedNameErrors('a/b/c').length, 1);
-  assert.equal(qualifiedNameErrors('.a').length, 1);
-  assert.deepEqual(labelValueErrors(''), []);
-  assert.equal(labelValueErrors('-a').length, 1);
+test('Kubernetes port-name format', () => {
   assert.deepEqual(portNameErrors('http'), []);
   assert.ok(portNameErrors('1234').includes('must contain at least one letter (a-z)'));
   assert.ok(portNameErrors('a--b').includes('must not contain consecutive hyphens'));

@@ -5,11 +5,17 @@ import type {ValidationIssue} from '../types.js';
 import type {CalicoResource} from '../../resource.js';
 import {parseCIDR, parseIP, parseIPOrCIDR, type CIDR} from '../../net/ip.js';
 import {validateSelector} from '../../selector/index.js';
+import {labelValueErrors, metadataIssues, qualifiedNameErrors} from '../names.js';
 
 export type Issues = ValidationIssue[];
 
 export function issue(path: string, message: string, value?: unknown): ValidationIssue {
   return value === undefined ? {path, message} : {path, message, value};
+}
+
+/** `base.key`, or `base["key"]` when the key is not a plain identifier (label keys with dots or slashes). */
+export function keyPath(base: string, key: string): string {
+  return /^[A-Za-z_$][\w$-]*$/.test(key) ? `${base}.${key}` : `${base}[${JSON.stringify(key)}]`;
 }
 
 /** The reason go-playground gives when a field tag without a custom reason fails (Calico prints it). */
@@ -18,90 +24,21 @@ export function tagFailure(goField: string, tag: string): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Names, labels, annotations (Kubernetes and Calico name formats)
+// Names and Kubernetes formats. Resource names, metadata labels and annotations are checked for every
+// kind by the orchestrator (../names.ts); these helpers cover names and labels inside specs.
 
-export const NAME_LABEL_FMT = '[a-z0-9]([-a-z0-9]*[a-z0-9])?';
-export const NAME_SUBDOMAIN_FMT = `${NAME_LABEL_FMT}(\\.${NAME_LABEL_FMT})*`;
+const NAME_LABEL_FMT = '[a-z0-9]([-a-z0-9]*[a-z0-9])?';
 /** Calico `name` validator: a DNS-1123 subdomain (no length limit of its own). */
-export const NAME_REGEX = new RegExp(`^${NAME_SUBDOMAIN_FMT}$`);
-/** Tier names: a single DNS-1123 label. */
-export const TIER_NAME_REGEX = new RegExp(`^${NAME_LABEL_FMT}$`);
-/** NetworkPolicy and StagedNetworkPolicy names. */
-export const NETWORK_POLICY_NAME_REGEX = new RegExp(
-  `^((${NAME_LABEL_FMT})(\\.${NAME_LABEL_FMT})?|((?:knp|ossg)\\.default\\.(${NAME_SUBDOMAIN_FMT})))$`,
-);
-/** GlobalNetworkPolicy and StagedGlobalNetworkPolicy names: one optional dot. */
-export const GLOBAL_NETWORK_POLICY_NAME_REGEX = new RegExp(`^(${NAME_LABEL_FMT}\\.)?${NAME_LABEL_FMT}$`);
+export const NAME_REGEX = new RegExp(`^${NAME_LABEL_FMT}(\\.${NAME_LABEL_FMT})*$`);
 const CONTAINER_ID_REGEX = /^[a-zA-Z0-9]([-a-zA-Z0-9]*[a-zA-Z0-9])?$/;
-const INTERFACE_REGEX = /^[a-zA-Z0-9_.-]{1,15}$/;
-const QUALIFIED_NAME_REGEX = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
-const LABEL_VALUE_REGEX = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
-const DNS1123_SUBDOMAIN_MAX = 253;
+/** Kubernetes DNS1123LabelMaxLength. */
 export const DNS1123_LABEL_MAX = 63;
-const ANNOTATIONS_MAX_BYTES = 256 * 1024;
-
-const QUALIFIED_NAME_FMT_MSG =
-  "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character " +
-  "(e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')";
+const INTERFACE_REGEX = /^[a-zA-Z0-9_.-]{1,15}$/;
 
 export const isValidName = (s: string): boolean => NAME_REGEX.test(s);
 export const isValidContainerID = (s: string): boolean => CONTAINER_ID_REGEX.test(s);
 /** Calico `interface` validator: `*` or a Linux interface name. */
 export const isValidInterfaceName = (s: string): boolean => s === '*' || INTERFACE_REGEX.test(s);
-
-/** UTF-8 byte length, as Go's len(string). */
-export const byteLength = (s: string): number => Buffer.byteLength(s, 'utf8');
-
-/** Kubernetes IsDNS1123Subdomain: error texts, empty when valid. */
-export function dns1123SubdomainErrors(value: string): string[] {
-  const errs: string[] = [];
-  if (byteLength(value) > DNS1123_SUBDOMAIN_MAX) errs.push(`must be no more than ${DNS1123_SUBDOMAIN_MAX} characters`);
-  if (!NAME_REGEX.test(value)) {
-    errs.push(
-      "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start " +
-        "and end with an alphanumeric character (e.g. 'example.com', regex used for validation is " +
-        `'${NAME_SUBDOMAIN_FMT}')`,
-    );
-  }
-  return errs;
-}
-
-/** Kubernetes IsQualifiedName (label keys, annotation keys): error texts, empty when valid. */
-export function qualifiedNameErrors(value: string): string[] {
-  const errs: string[] = [];
-  const parts = value.split('/');
-  let name: string;
-  if (parts.length === 1) {
-    name = parts[0];
-  } else if (parts.length === 2) {
-    const prefix = parts[0];
-    name = parts[1];
-    if (prefix.length === 0) errs.push('prefix part must be non-empty');
-    else for (const m of dns1123SubdomainErrors(prefix)) errs.push(`prefix part ${m}`);
-  } else {
-    return [
-      `a qualified name ${QUALIFIED_NAME_FMT_MSG} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`,
-    ];
-  }
-  if (name.length === 0) errs.push('name part must be non-empty');
-  else if (byteLength(name) > DNS1123_LABEL_MAX) errs.push(`name part must be no more than ${DNS1123_LABEL_MAX} characters`);
-  if (!QUALIFIED_NAME_REGEX.test(name)) errs.push(`name part ${QUALIFIED_NAME_FMT_MSG}`);
-  return errs;
-}
-
-/** Kubernetes IsValidLabelValue: error texts, empty when valid. */
-export function labelValueErrors(value: string): string[] {
-  const errs: string[] = [];
-  if (byteLength(value) > DNS1123_LABEL_MAX) errs.push(`must be no more than ${DNS1123_LABEL_MAX} characters`);
-  if (!LABEL_VALUE_REGEX.test(value)) {
-    errs.push(
-      "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start " +
-        "and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for " +
-        "validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')",
-    );
-  }
-  return errs;
-}
 
 /** Kubernetes IsValidPortName (IANA service name): error texts, empty when valid. */
 export function portNameErrors(port: string): string[] {
@@ -117,57 +54,26 @@ export function portNameErrors(port: string): string[] {
 /** Calico `portName` validator (endpoint ports). */
 export const isValidPortName = (s: string): boolean => s.length !== 0 && portNameErrors(s).length === 0;
 
-/** Label map checks (metadata labels; also Profile labelsToApply). */
-export function checkLabels(labels: Record<string, string> | undefined, path: string, out: Issues): void {
-  if (!labels) return;
-  for (const [k, v] of Object.entries(labels)) {
-    for (const m of qualifiedNameErrors(k)) out.push(issue(`${path}.${k}`, `invalid label key: ${m}`, k));
-    for (const m of labelValueErrors(v)) out.push(issue(`${path}.${k}`, `invalid label value: ${m}`, v));
+/** Calico `labels` validator (Profile labelsToApply): Kubernetes label keys and values. */
+export function checkLabelMap(labels: Record<string, string> | undefined, path: string, goField: string, out: Issues): void {
+  for (const [k, v] of Object.entries(labels ?? {})) {
+    const problems = [...qualifiedNameErrors(k), ...labelValueErrors(v)];
+    if (problems.length) out.push(issue(keyPath(path, k), `${tagFailure(goField, 'labels')}: ${problems.join('; ')}`, v));
   }
 }
-
-/** Annotation map checks (metadata annotations; also rule metadata). */
-export function checkAnnotations(annotations: Record<string, string> | undefined, path: string, out: Issues): void {
-  if (!annotations) return;
-  let total = 0;
-  for (const [k, v] of Object.entries(annotations)) {
-    for (const m of qualifiedNameErrors(k.toLowerCase())) out.push(issue(`${path}.${k}`, `invalid annotation key: ${m}`, k));
-    total += byteLength(k) + byteLength(v);
-  }
-  if (total > ANNOTATIONS_MAX_BYTES) {
-    out.push(issue(path, `total size of annotations is too large by ${total - ANNOTATIONS_MAX_BYTES} bytes`));
-  }
-}
-
-export interface NameRule {
-  /** The regex the name must match; defaults to the DNS-1123 subdomain format. */
-  regex?: RegExp;
-  /** Length limit in bytes; defaults to 253. */
-  maxLength?: number;
-  /** Reason text when the regex does not match. */
-  message?: string;
-}
-
-const SUBDOMAIN_NAME_MSG = `name must consist of lower case alphanumeric characters, '-' or '.' (regex: ${NAME_SUBDOMAIN_FMT})`;
-/** Reason Calico gives for policy and tier names. */
-export const LABEL_NAME_MSG = `name must consist of lower case alphanumeric characters or '-' (regex: ${NAME_LABEL_FMT})`;
 
 /**
- * Calico's ObjectMeta checks: name length and format (per kind), label keys and values, annotation keys
- * and total size. An empty name is invalid, as in calicoctl.
+ * @deprecated Names, labels and annotations of every kind are checked by the orchestrator
+ * (../names.ts: nameIssues, metadataIssues); calling this as well would only repeat its messages.
  */
-export function checkObjectMeta(resource: CalicoResource, out: Issues, rule: NameRule = {}): void {
-  const meta = resource.metadata ?? {};
-  const name = typeof meta.name === 'string' ? meta.name : '';
-  const max = rule.maxLength ?? DNS1123_SUBDOMAIN_MAX;
-  if (byteLength(name) > max) {
-    out.push(issue('metadata.name', `name is too long by ${byteLength(name) - max} bytes`, name));
+export function checkObjectMeta(_resource: CalicoResource, _out: Issues): void {}
+
+/** Annotations outside metadata (rule metadata) get the same checks as metadata annotations. */
+export function checkAnnotations(annotations: Record<string, string> | undefined, path: string, out: Issues): void {
+  if (!annotations) return;
+  for (const i of metadataIssues({annotations})) {
+    out.push({...i, path: path + i.path.slice('metadata.annotations'.length)});
   }
-  if (!(rule.regex ?? NAME_REGEX).test(name) || !NAME_REGEX.test(name)) {
-    out.push(issue('metadata.name', rule.message ?? SUBDOMAIN_NAME_MSG, name));
-  }
-  checkAnnotations(meta.annotations, 'metadata.annotations', out);
-  checkLabels(meta.labels, 'metadata.labels', out);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -578,12 +484,11 @@ export function checkPolicySelector(value: string | undefined, path: string, out
 
 /** Networks of a (Global)NetworkSet: IPs or CIDRs (host bits allowed). */
 export function checkNetworkSet(resource: CalicoResource, out: Issues): void {
-  checkObjectMeta(resource, out);
   for (const [i, n] of ((resource.spec?.nets as string[] | undefined) ?? []).entries()) {
     if (!isCIDROrIP(n)) out.push(issue(`spec.nets[${i}]`, tagFailure('Nets', 'cidr'), n));
   }
   if (resource.metadata?.labels && 'projectcalico.org/namespace' in resource.metadata.labels) {
-    out.push(issue('metadata.labels.projectcalico.org/namespace', 'projectcalico.org/namespace is not a valid label name'));
+    out.push(issue(keyPath('metadata.labels', 'projectcalico.org/namespace'), 'projectcalico.org/namespace is not a valid label name'));
   }
 }
 

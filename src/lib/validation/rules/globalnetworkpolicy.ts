@@ -2,16 +2,13 @@
 // preDNAT / doNotTrack / applyOnForward rules.
 import type {SemanticRule} from '../types.js';
 import {
-  checkObjectMeta,
   checkPerformanceHints,
   checkPolicyRules,
   checkPolicySelector,
   checkPolicyTypes,
   checkRules,
   checkTierReference,
-  GLOBAL_NETWORK_POLICY_NAME_REGEX,
   issue,
-  LABEL_NAME_MSG,
   type Issues,
 } from './common.js';
 import type {NetworkPolicySpec} from './networkpolicy.js';
@@ -50,7 +47,6 @@ export function checkGlobalNetworkPolicySpec(spec: GlobalNetworkPolicySpec, out:
 
 export const rules: SemanticRule = (resource) => {
   const out: Issues = [];
-  checkObjectMeta(resource, out, {regex: GLOBAL_NETWORK_POLICY_NAME_REGEX, message: LABEL_NAME_MSG});
   checkGlobalNetworkPolicySpec(resource.spec ?? {}, out);
   return out;
 };

@@ -3,7 +3,6 @@ import type {SemanticRule} from '../types.js';
 import {
   checkEndpointPortProtocol,
   checkNameList,
-  checkObjectMeta,
   isIP,
   isValidInterfaceName,
   isValidName,
@@ -22,7 +21,6 @@ interface EndpointPort {
 
 export const rules: SemanticRule = (resource) => {
   const out: Issues = [];
-  checkObjectMeta(resource, out);
   const spec = resource.spec ?? {};
   const node: string = spec.node ?? '';
   const iface: string = spec.interfaceName ?? '';

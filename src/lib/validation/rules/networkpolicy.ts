@@ -1,15 +1,12 @@
 // NetworkPolicy: Calico's validateNetworkPolicy / validateNetworkPolicySpec plus the spec's field tags.
 import type {SemanticRule} from '../types.js';
 import {
-  checkObjectMeta,
   checkPerformanceHints,
   checkPolicyRules,
   checkPolicySelector,
   checkPolicyTypes,
   checkRules,
   checkTierReference,
-  LABEL_NAME_MSG,
-  NETWORK_POLICY_NAME_REGEX,
   type Issues,
   type Rule,
 } from './common.js';
@@ -38,7 +35,6 @@ export function checkNetworkPolicySpec(spec: NetworkPolicySpec, out: Issues): vo
 
 export const rules: SemanticRule = (resource) => {
   const out: Issues = [];
-  checkObjectMeta(resource, out, {regex: NETWORK_POLICY_NAME_REGEX, message: LABEL_NAME_MSG});
   checkNetworkPolicySpec(resource.spec ?? {}, out);
   return out;
 };

@@ -2,11 +2,8 @@
 // policy fields.
 import type {SemanticRule} from '../types.js';
 import {
-  checkObjectMeta,
   checkTierReference,
-  GLOBAL_NETWORK_POLICY_NAME_REGEX,
   issue,
-  LABEL_NAME_MSG,
   nonZeroFields,
   STAGED_DELETE_MSG,
   type Issues,
@@ -15,7 +12,6 @@ import {checkGlobalNetworkPolicySpec} from './globalnetworkpolicy.js';
 
 export const rules: SemanticRule = (resource) => {
   const out: Issues = [];
-  checkObjectMeta(resource, out, {regex: GLOBAL_NETWORK_POLICY_NAME_REGEX, message: LABEL_NAME_MSG});
   const spec = resource.spec ?? {};
   if (spec.stagedAction === 'Delete') {
     checkTierReference(spec.tier, out);

@@ -1,7 +1,7 @@
 // StagedKubernetesNetworkPolicy: Calico converts the embedded Kubernetes policy to a Calico policy to
 // validate it; a port that cannot be converted fails. A staged Delete must carry no policy fields.
 import type {SemanticRule} from '../types.js';
-import {checkObjectMeta, issue, nonZeroFields, parsePortString, type Issues} from './common.js';
+import {issue, nonZeroFields, parsePortString, type Issues} from './common.js';
 
 interface K8sPort {
   protocol?: string;
@@ -22,7 +22,6 @@ function k8sPortText(p: K8sPort): string | undefined {
 
 export const rules: SemanticRule = (resource) => {
   const out: Issues = [];
-  checkObjectMeta(resource, out);
   const spec = resource.spec ?? {};
   if (spec.stagedAction === 'Delete') {
     const extra = nonZeroFields(spec, ['stagedAction']);

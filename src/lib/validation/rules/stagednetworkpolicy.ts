@@ -1,11 +1,8 @@
 // StagedNetworkPolicy: NetworkPolicy rules unless stagedAction is Delete, which must carry no policy fields.
 import type {SemanticRule} from '../types.js';
 import {
-  checkObjectMeta,
   checkTierReference,
   issue,
-  LABEL_NAME_MSG,
-  NETWORK_POLICY_NAME_REGEX,
   nonZeroFields,
   STAGED_DELETE_MSG,
   type Issues,
@@ -14,7 +11,6 @@ import {checkNetworkPolicySpec} from './networkpolicy.js';
 
 export const rules: SemanticRule = (resource) => {
   const out: Issues = [];
-  checkObjectMeta(resource, out, {regex: NETWORK_POLICY_NAME_REGEX, message: LABEL_NAME_MSG});
   const spec = resource.spec ?? {};
   if (spec.stagedAction === 'Delete') {
     checkTierReference(spec.tier, out);

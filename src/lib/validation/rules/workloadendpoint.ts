@@ -5,7 +5,6 @@ import {cidrContainsIP, familyBits, parseIP, parseIPOrCIDR} from '../../net/ip.j
 import {
   checkEndpointPortProtocol,
   checkNameList,
-  checkObjectMeta,
   isCIDROrIP,
   isIP,
   isIPv4,
@@ -40,7 +39,6 @@ const familyOf = (s: string | undefined): number => (s ? (parseIPOrCIDR(s)?.ip.f
 
 export const rules: SemanticRule = (resource) => {
   const out: Issues = [];
-  checkObjectMeta(resource, out);
   const spec = resource.spec ?? {};
   for (const field of ['orchestrator', 'workload', 'node', 'pod', 'endpoint', 'serviceAccountName'] as const) {
     const v: string | undefined = spec[field];
