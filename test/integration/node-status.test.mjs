@@ -3,6 +3,7 @@
 import {test, before, after} from 'node:test';
 import assert from 'node:assert/strict';
 import {mkdtempSync, rmSync} from 'node:fs';
+import {createServer} from 'node:net';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {runCli} from '../helpers/cli.mjs';
@@ -143,4 +144,19 @@ test('no BIRD at all, no Felix, not root: calicoctl messages and exit codes', as
 
   const notRoot = await status(sockets(), {CALICOCTL_ASSUME_ROOT: '0'});
   assert.deepEqual([notRoot.code, notRoot.stdout, notRoot.stderr], [1, 'Need super user privileges: Operation not permitted\n', '']);
+});
+
+test('a socket that does not speak BIRD: what calicoctl printed so far, then the error, exit 1', async () => {
+  const path = join(tmp, 'not-bird.ctl');
+  const server = createServer((sock) => sock.end('HTTP/1.1 400 Bad Request\r\n'));
+  await new Promise((r) => server.listen(path, r));
+  try {
+    const r = await status(['--bird-socket', fx.socket, '--bird6-socket', path]);
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /^Calico process is running\.\n\nIPv4 BGP status\n\+-+/);
+    assert.ok(r.stdout.endsWith('+\n\nIPv6 BGP status\n'), r.stdout);
+    assert.equal(r.stderr, 'error executing command: unexpected output line from BIRD: "HTTP/1.1 400 Bad Request"\n');
+  } finally {
+    server.close();
+  }
 });

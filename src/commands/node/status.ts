@@ -4,8 +4,8 @@ import {BaseCommand} from '../../base-command.js';
 export default class NodeStatus extends BaseCommand<typeof NodeStatus> {
   static summary = 'Check the status of the Calico node instance.';
   static description =
-    'Check the status of the Calico node instance: whether Felix runs, and the state of every BGP peer of ' +
-    "the node's BIRD daemons (read from their control sockets). Requires root.\n\n" +
+    'Shows whether Felix runs and the state of every Calico BGP peer of the BIRD daemons on this host, read ' +
+    'from their control sockets (BIRD 1.6 bird/bird6, or one BIRD 2 daemon for both families). Requires root.\n\n' +
     'Exit codes: 0 and 1 as calicoctl. With --check: 0 when every Calico peer is Established, 2 when one is ' +
     'not, 1 on errors.';
   static examples = [

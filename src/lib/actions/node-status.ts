@@ -4,7 +4,7 @@ import type {CommandAction} from '../cli/types.js';
 import type {Output} from '../io.js';
 import {CliError} from '../errors.js';
 import {isRoot, listProcesses, NEED_ROOT_MESSAGE} from '../node/processes.js';
-import {BirdQueryError, collectNodeStatus, isEstablished, type FamilyStatus, type NodeStatus} from '../node/status.js';
+import {BirdQueryError, collectNodeStatus, isEstablished, type Family, type FamilyStatus, type NodeStatus} from '../node/status.js';
 import {renderBoxTable} from '../node/table.js';
 
 /** `--check`: some Calico peer is not Established. */
@@ -28,6 +28,16 @@ function familySection(f: FamilyStatus): string {
 
 function notRunningLine(f: FamilyStatus): string {
   return f.family === 'IPv4' ? `\nINFO: BIRDv4 process: 'bird' is not running.\n` : `\nINFO: BIRDv6 process: 'bird6' is not running.\n`;
+}
+
+/** The table output calicoctl has written when querying `family` fails. */
+function tableUpTo(status: NodeStatus, family: Family): string {
+  let text = 'Calico process is running.\n';
+  for (const f of status.families) {
+    if (f.family === family) return text + `\nIPv${family === 'IPv4' ? '4' : '6'} BGP status\n`;
+    text += f.running ? familySection(f) : notRunningLine(f);
+  }
+  return text;
 }
 
 function printTable(status: NodeStatus, out: Output): void {
@@ -58,8 +68,10 @@ export const nodeStatusAction: CommandAction = async ({flags, out}) => {
       details: json,
     });
   } catch (err) {
-    if (err instanceof BirdQueryError) throw new CliError(`error executing command: ${err.message}`);
-    throw err;
+    if (!(err instanceof BirdQueryError)) throw err;
+    // calicoctl has printed everything up to the failing section's heading by then.
+    if (!json && err.partial && err.family) out.out(tableUpTo(err.partial, err.family));
+    throw new CliError(`error executing command: ${err.message}`);
   }
   if (!status.felixRunning) throw new CliError('Calico process is not running.');
 

@@ -48,10 +48,22 @@ export function socketCandidates(family: Family, explicit?: string): string[] {
 
 /** A failure that is not a plain "cannot connect" (bad framing, timeout, BIRD error reply). */
 export class BirdQueryError extends Error {
+  /** Set by collectNodeStatus: the family being queried and what was collected before it. */
+  family?: Family;
+  partial?: NodeStatus;
+
   constructor(message: string) {
     super(message);
     this.name = 'BirdQueryError';
   }
+}
+
+function failedAt(err: unknown, family: Family, partial: NodeStatus): unknown {
+  if (err instanceof BirdQueryError) {
+    err.family = family;
+    err.partial = partial;
+  }
+  return err;
 }
 
 interface DaemonAnswer {
@@ -158,7 +170,7 @@ export async function collectNodeStatus(opts: CollectOptions): Promise<NodeStatu
       }
       v4.peers = peersFromEntries(answer.entries, 'IPv4');
     } catch (err) {
-      if (!(err instanceof BirdSocketError)) throw err;
+      if (!(err instanceof BirdSocketError)) throw failedAt(err, 'IPv4', status);
       v4.connectError = err.message;
     }
   }
@@ -167,7 +179,7 @@ export async function collectNodeStatus(opts: CollectOptions): Promise<NodeStatu
       const answer = await queryDaemon(socketCandidates('IPv6', opts.bird6Socket), command, opts.readTimeoutMs);
       v6.peers = peersFromEntries(answer.entries, (answer.major ?? 1) >= 2 ? undefined : 'IPv6').filter((p) => p.family === 'IPv6');
     } catch (err) {
-      if (!(err instanceof BirdSocketError)) throw err;
+      if (!(err instanceof BirdSocketError)) throw failedAt(err, 'IPv6', status);
       v6.connectError = err.message;
     }
   }
