@@ -3,7 +3,7 @@
 // schemas/felixconfiguration.json. Also exports Go-compatible duration and regexp helpers.
 import type {SemanticRule} from '../types.js';
 import {parseIP, parseIPOrCIDR} from '../../net/ip.js';
-import {checkPort, DNS1123_LABEL_MAX, issue, portNameErrors, type Issues} from './common.js';
+import {checkPort, DNS1123_LABEL_MAX, issue, portNameErrors, tagFailure, type Issues} from './common.js';
 
 // ---------------------------------------------------------------------------------------------
 // Go time.Duration (metav1.Duration is parsed with time.ParseDuration and printed with Duration.String)
@@ -393,15 +393,23 @@ const CRD_DURATION_PATTERN_ESCAPED_DOT = '^([0-9]+(\\\\.[0-9]+)?(ms|s|m|h))*$';
 const CRD_DURATION_PATTERN = '^([0-9]+(\\.[0-9]+)?(ms|s|m|h))*$';
 const DURATION_FIELDS_WITHOUT_PATTERN = ['dataplaneWatchdogTimeout', 'nftablesRefreshInterval'] as const;
 
-const REGEXP_FIELDS = ['logDebugFilenameRegex', 'mtuIfacePattern', 'bpfDataIfacePattern', 'bpfL3IfacePattern', 'bpfDisableGROForIfaces'] as const;
-const CIDR_LIST_FIELDS = ['bpfDSROptoutCIDRs', 'bpfExcludeCIDRsFromNAT'] as const;
-const KEY_VALUE_LIST_FIELDS = ['featureDetectOverride', 'featureGates'] as const;
+// JSON name -> Go field name (Calico's messages name the Go field).
+const REGEXP_FIELDS = {
+  logDebugFilenameRegex: 'LogDebugFilenameRegex',
+  mtuIfacePattern: 'MTUIfacePattern',
+  bpfDataIfacePattern: 'BPFDataIfacePattern',
+  bpfL3IfacePattern: 'BPFL3IfacePattern',
+  bpfDisableGROForIfaces: 'BPFDisableGROForIfaces',
+};
+const CIDR_LIST_FIELDS = {bpfDSROptoutCIDRs: 'BPFDSROptoutCIDRs', bpfExcludeCIDRsFromNAT: 'BPFExcludeCIDRsFromNAT'};
+const KEY_VALUE_LIST_FIELDS = {featureDetectOverride: 'FeatureDetectOverride', featureGates: 'FeatureGates'};
 const MAX_NODE_PORT_RANGES = 7;
 const HEALTH_TIMEOUT_NAME_REGEX = '^[a-zA-Z0-9_ -]+$';
 const ROUTE_TABLE_MAX_LINUX = 0xffffffff;
 const ROUTE_TABLE_RANGE_MAX_TABLES = 0xffff;
 const OPENSTACK_REGION_MAX = DNS1123_LABEL_MAX - 'openstack-region-'.length;
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const INTERFACE_NAME = /^[a-zA-Z0-9_.-]{1,15}$/;
 // Go's \s is ASCII whitespace only.
 const KEY_VALUE_ITEM = /^[\t\n\f\r ]*(\w+)=(.*)$/;
 
@@ -424,7 +432,7 @@ function checkDuration(spec: Spec, field: string, pattern: string | undefined, o
 function checkFelixPort(value: number | string, path: string, out: Issues): {portName: string} | undefined {
   const port = checkPort(value, path, out);
   if (port && port.portName !== '' && portNameErrors(port.portName).length > 0) {
-    out.push(issue(path, `invalid port name: ${portNameErrors(port.portName).join(', ')}`, value));
+    out.push(issue(path, `${tagFailure('PortName', 'portName')}: ${portNameErrors(port.portName).join('; ')}`, value));
   }
   return port;
 }
@@ -482,29 +490,36 @@ function checkSpec(name: string, spec: Spec, out: Issues): void {
     else if (ns < 0n) out.push(issue(`spec.healthTimeoutOverrides[${i}].timeout`, 'Timeout should not be negative', o.timeout));
   }
 
-  for (const field of KEY_VALUE_LIST_FIELDS) {
+  for (const [field, goName] of Object.entries(KEY_VALUE_LIST_FIELDS)) {
     const value = spec[field];
     if (typeof value !== 'string' || value.trim() === '') continue;
     const bad = value.split(',').find((item) => item !== '' && !KEY_VALUE_ITEM.test(item));
-    if (bad !== undefined) out.push(issue(`spec.${field}`, `invalid key=value item "${bad}" (keys are letters, digits and _)`, value));
+    if (bad !== undefined) {
+      out.push(issue(`spec.${field}`, `${tagFailure(goName, 'keyValueList')}: "${bad}" is not key=value (keys are letters, digits and _)`, value));
+    }
   }
 
-  for (const field of REGEXP_FIELDS) {
+  for (const [field, goName] of Object.entries(REGEXP_FIELDS)) {
     const value = spec[field];
     if (typeof value !== 'string' || value === '') continue;
     const err = goRegexpError(value);
-    if (err) out.push(issue(`spec.${field}`, `invalid regular expression: ${err}`, value));
+    if (err) out.push(issue(`spec.${field}`, `${tagFailure(goName, 'regexp')}: error parsing regexp: ${err}`, value));
   }
 
-  for (const field of CIDR_LIST_FIELDS) {
+  for (const [field, goName] of Object.entries(CIDR_LIST_FIELDS)) {
     for (const [i, cidr] of ((spec[field] as string[] | undefined) ?? []).entries()) {
-      if (!parseIPOrCIDR(cidr)) out.push(issue(`spec.${field}[${i}]`, 'invalid CIDR or IP address', cidr));
+      if (!parseIPOrCIDR(cidr)) out.push(issue(`spec.${field}[${i}]`, `${tagFailure(goName, 'cidrs')}: not an IP address or CIDR`, cidr));
     }
   }
 
   // calicoctl v3.32 applies its CIDR-list validator to this integer field, which fails for every value.
   if (spec.bpfExportBufferSizeMB !== undefined) {
     out.push(issue('spec.bpfExportBufferSizeMB', 'rejected by Calico v3.32: its validator treats this field as a CIDR list', spec.bpfExportBufferSizeMB));
+  }
+
+  // Keys are interface names ('all', 'weps' and 'heps' included).
+  for (const key of Object.keys((spec.bpfLogFilters as Record<string, string> | undefined) ?? {})) {
+    if (!INTERFACE_NAME.test(key)) out.push(issue(`spec.bpfLogFilters[${JSON.stringify(key)}]`, `${tagFailure('BPFLogFilters', 'bpfLogFilters')}: "${key}" is not an interface name`, key));
   }
 
   const nodePortRanges = spec.kubeNodePortRanges as Array<number | string> | undefined;
