@@ -124,7 +124,7 @@ export const GLOBAL_SELECTOR_ONLY_MSG = `${GLOBAL_SELECTOR} cannot be combined w
 export function checkSelector(text: unknown, path: string, out: Issues, goField = 'Selector'): void {
   if (typeof text !== 'string' || text === '') return;
   const err = validateSelector(text);
-  if (err !== undefined) out.push(issue(path, `${tagFailure(goField, 'selector')}: ${err}`, text));
+  if (err !== undefined) out.push(issue(path, `${tagFailure(goField, 'selector')}: ${err.replace(/^invalid selector: /, '')}`, text));
 }
 
 // ---------------------------------------------------------------------------------------------
