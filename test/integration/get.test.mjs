@@ -251,3 +251,52 @@ test('version mismatch is reported with the get prefix and can be overridden', a
     await del(key);
   }
 });
+
+test('-f: one table per resource in the file, lists expanded, namespace rules, empty input', async () => {
+  const file = join(tmp, 'res.yaml');
+  writeFileSync(
+    file,
+    `apiVersion: projectcalico.org/v3
+kind: IPPool
+metadata:
+  name: ippool-name2
+---
+apiVersion: projectcalico.org/v3
+kind: NetworkPolicyList
+items:
+- apiVersion: projectcalico.org/v3
+  kind: NetworkPolicy
+  metadata:
+    name: np-b
+    namespace: prod
+- apiVersion: projectcalico.org/v3
+  kind: NetworkPolicy
+  metadata:
+    name: np-a
+`,
+  );
+  let r = await get('-f', file);
+  assert.deepEqual(r, {
+    code: 0,
+    stdout: 'NAME           CIDR             SELECTOR   \nippool-name2   fed0:8001::/64   all()      \n\n' + 'NAME   TIER      \nnp-b   default   \n\n' + 'NAME   TIER      \nnp-a   default   \n\n',
+    stderr: '',
+  });
+  r = await get('-f', file, '-n', 'other', '-o', 'custom-columns=NAME');
+  assert.equal(r.code, 1);
+  assert.equal(r.stdout, '');
+  assert.equal(r.stderr, 'IPPool is not namespaced\nresource namespace does not match client namespace. prod != other\nresource does not exist: NetworkPolicy(other/np-a) with error: <nil>\n');
+  r = await runCli(['get', '-f', '-', '-o', 'go-template={{range .}}{{.ObjectMeta.Name}}{{end}}'], {env, input: '{"apiVersion":"projectcalico.org/v3","kind":"Tier","metadata":{"name":"kube-admin"}}'});
+  assert.deepEqual(r, {code: 0, stdout: 'kube-admin', stderr: ''});
+  const empty = join(tmp, 'empty.yaml');
+  writeFileSync(empty, '# nothing\n');
+  r = await get('-f', empty);
+  assert.deepEqual(r, {code: 1, stdout: '', stderr: `failed to get resources: no resources specified in file ${empty}\n`});
+  r = await get('-f', empty, '--skip-empty', '-o', 'yaml');
+  assert.deepEqual(r, {code: 0, stdout: 'null\n', stderr: ''});
+  r = await get('-f', join(tmp, 'absent.yaml'));
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /^failed to execute command: /);
+  r = await get('ippool', '-f', file);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /^Usage:/);
+});

@@ -30,16 +30,16 @@ export const getAction: CommandAction = async ({flags, argv, out}) => {
   if ((filename === undefined) === (argv.length === 0)) throw new CliError(USAGE);
   const cliNamespace = String(flags.namespace ?? '');
   const allNamespaces = Boolean(flags['all-namespaces']);
-  const configPath = String(flags.config);
 
-  const {checkVersionMismatch} = await import('../version-check.js');
-  let ds: Datastore | undefined;
+  const {startSession, sessionDatastore} = await import('../resources/session.js');
+  let session;
   try {
-    ds = await checkVersionMismatch({configPath, allowMismatch: Boolean(flags['allow-version-mismatch'])});
+    session = await startSession(flags);
   } catch (err) {
     if (err instanceof CliError && err.stream === 'stdout') throw err;
     throw new CliError(GET_PREFIX + errorMessage(err));
   }
+  let ds: Datastore | undefined = session.ds;
 
   try {
     const targets = filename !== undefined ? await targetsFromFile(filename, flags) : await targetsFromArgs(argv, cliNamespace);
@@ -48,19 +48,18 @@ export const getAction: CommandAction = async ({flags, argv, out}) => {
       await printObjects(out, [], {format, printNamespace: false, globalAsNumber: () => '64512'});
       return;
     }
-    if (!ds) {
-      const {openDatastore} = await import('../datastore/index.js');
-      ds = await openDatastore({configPath});
-    }
+    ds = await sessionDatastore(session);
     if (filename === undefined && argv.slice(1).some((n) => n === '')) throw new CliError(GET_PREFIX + 'resource name may not be empty');
 
     const exportNamed = Boolean(flags.export) && filename === undefined && argv.length > 1;
     const printed: PrintedObject[] = [];
     const errors: string[] = [];
+    const {handleNamespace} = await import('../resources/engine.js');
     for (const t of targets) {
       try {
-        const nsError = applyNamespaceRules(t, cliNamespace, allNamespaces);
-        if (nsError) throw new Error(nsError);
+        const shaped = {apiVersion: API_VERSION, kind: t.kind.kind, metadata: {name: t.name, namespace: t.namespace}};
+        handleNamespace(shaped, t.kind, cliNamespace, allNamespaces);
+        t.namespace = shaped.metadata.namespace ?? '';
         const obj = await fetchTarget(ds, t);
         if (exportNamed && !obj.isList) stripForExport(obj.object as CalicoResource);
         printed.push(obj);
@@ -93,30 +92,22 @@ async function targetsFromArgs(argv: readonly string[], cliNamespace: string): P
 }
 
 /** Resources named by -f; undefined when --skip-empty found nothing. */
-async function targetsFromFile(_filename: string, _flags: Record<string, unknown>): Promise<Target[] | undefined> {
-  // Wired to the shared manifest reader (src/lib/manifest) once it lands.
-  throw new CliError('failed to execute command: reading resources from a file is not available yet');
-}
-
-/** calicoctl's handleNamespace (per resource); returns the error text, if any. */
-function applyNamespaceRules(t: Target, cliNs: string, allNs: boolean): string | undefined {
-  if (t.kind.namespaced) {
-    if (allNs && cliNs !== '') return 'cannot use both --namespace and --all-namespaces flags at the same time';
-    if (t.namespace === '' && cliNs !== '') t.namespace = cliNs;
-    else if (t.namespace !== '' && allNs) t.namespace = '';
-    else if (t.namespace === '' && allNs) {
-      /* list across namespaces */
-    } else if (t.namespace === '' && cliNs === '') t.namespace = 'default';
-    else if (t.namespace !== '' && cliNs === '') {
-      /* keep the resource's namespace */
-    } else if (t.namespace !== cliNs) return `resource namespace does not match client namespace. ${t.namespace} != ${cliNs}`;
-    return undefined;
+async function targetsFromFile(filename: string, flags: Readonly<Record<string, unknown>>): Promise<Target[] | undefined> {
+  const {readManifests} = await import('../manifest/read.js');
+  const {kindFromManifest} = await import('../registry/index.js');
+  let records;
+  try {
+    records = await readManifests(filename, {recursive: Boolean(flags.recursive), skipEmpty: Boolean(flags['skip-empty'])});
+  } catch (err) {
+    // Input problems keep their `failed to execute command:` wording; emptiness is a get failure.
+    if (err instanceof CliError && /^no resources specified/.test(err.message)) throw new CliError(GET_PREFIX + err.message);
+    throw err;
   }
-  if (t.namespace !== '') {
-    return `namespace should not be specified for a non-namespaced resource. ${t.kind.kind} is not a namespaced resource`;
-  }
-  if (allNs || cliNs !== '') return `${t.kind.kind} is not namespaced`;
-  return undefined;
+  if (records.length === 0) return undefined;
+  return records.map((r) => {
+    const meta = (r.resource.metadata ?? {}) as {name?: string; namespace?: string};
+    return {kind: kindFromManifest(r.kind)!, name: meta.name ?? '', namespace: meta.namespace ?? ''};
+  });
 }
 
 async function fetchTarget(ds: Datastore, t: Target): Promise<PrintedObject> {
