@@ -2,7 +2,7 @@
 // and the Calico logs, and packs it all as diags-<timestamp>.tar.gz. A tool that is not installed is
 // reported and skipped; nothing here aborts the collection.
 import {spawnSync} from 'node:child_process';
-import {accessSync, constants, cpSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync, openSync, closeSync} from 'node:fs';
+import {accessSync, closeSync, constants, cpSync, mkdirSync, mkdtempSync, openSync, readFileSync, statSync, unlinkSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {delimiter, join} from 'node:path';
 import {birdQuery} from '../bird/client.js';
@@ -139,7 +139,7 @@ function runDiag(c: DiagCommand, dir: string, print: (t: string) => void, missin
     print(`Failed to run command: ${cmdline}\nError: ${c.cmd[0]}: executable file not found in $PATH\n`);
     return;
   }
-  const outFile = join(dir, c.file || `.${c.cmd[0]}.out`);
+  const outFile = c.file ? join(dir, c.file) : join(dir, '..', `${c.cmd[0]}.out`);
   const fd = openSync(outFile, 'w');
   let r;
   try {
@@ -147,13 +147,13 @@ function runDiag(c: DiagCommand, dir: string, print: (t: string) => void, missin
   } finally {
     closeSync(fd);
   }
+  const output = readFileSync(outFile, 'utf8');
+  if (!c.file) unlinkSync(outFile); // run-only command: nothing to keep
   if (r.error || r.status !== 0) {
-    let output = readFileSync(outFile, 'utf8');
-    if (r.error && (r.error as NodeJS.ErrnoException).code === 'ETIMEDOUT') output += `(stopped after ${(c.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000}s)`;
-    print(`Failed to run command: ${cmdline}\nError: ${output}\n`);
+    const timedOut = (r.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT';
+    print(`Failed to run command: ${cmdline}\nError: ${output}${timedOut ? `(stopped after ${(c.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000}s)` : ''}\n`);
     return;
   }
-  if (!c.file) writeFileSync(outFile, ''); // run-only command: nothing to keep
 }
 
 /** BIRD's `show protocols all` as text (codes stripped), one file per family. */
