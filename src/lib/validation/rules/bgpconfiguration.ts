@@ -4,7 +4,7 @@ import {parseIPOrCIDR} from '../../net/ip.js';
 import type {CalicoResource} from '../../resource.js';
 import type {SemanticRule, ValidationIssue} from '../types.js';
 import {isIPv4, isIPv6, issue, NAME_REGEX, tagFailure, type Issues} from './common.js';
-import {checkNetwork, isNonEmptyString} from './infra-helpers.js';
+import {checkASNumber, checkNetwork, isNonEmptyString} from './infra-helpers.js';
 
 const LOG_SEVERITY = /^(Trace|Debug|Info|Warning|Error|Fatal)?$/i;
 const IGNORED_INTERFACE = /^[a-zA-Z0-9_.*-]{1,15}$/;
@@ -37,6 +37,7 @@ export const rules: SemanticRule = (resource: CalicoResource) => {
       spec.logSeverityScreen,
     ));
   }
+  checkASNumber(out, 'spec.asNumber', spec.asNumber);
   for (const list of ['serviceLoadBalancerIPs', 'serviceExternalIPs', 'serviceClusterIPs']) {
     const blocks: any[] = Array.isArray(spec[list]) ? spec[list] : [];
     blocks.forEach((block, i) => {

@@ -3,7 +3,7 @@
 import type {CalicoResource} from '../../resource.js';
 import type {SemanticRule} from '../types.js';
 import {issue, tagFailure, type Issues} from './common.js';
-import {checkNetwork, isNonEmptyString} from './infra-helpers.js';
+import {checkASNumber, checkNetwork, isNonEmptyString} from './infra-helpers.js';
 
 const FILTER_INTERFACE = /^[a-zA-Z0-9_.*-]{1,15}$/;
 
@@ -25,6 +25,13 @@ export const rules: SemanticRule = (resource: CalicoResource) => {
       if (isNonEmptyString(rule.cidr)) {
         checkNetwork(out, `${path}.cidr`, rule.cidr, 'CIDR', family === 4 ? 'netv4' : 'netv6', true);
       }
+      const asPath: unknown[] = Array.isArray(rule.asPathPrefix) ? rule.asPathPrefix : [];
+      asPath.forEach((as, j) => checkASNumber(out, `${path}.asPathPrefix[${j}]`, as));
+      const operations: any[] = Array.isArray(rule.operations) ? rule.operations : [];
+      operations.forEach((op, j) => {
+        const prefix: unknown[] = Array.isArray(op?.prependASPath?.prefix) ? op.prependASPath.prefix : [];
+        prefix.forEach((as, k) => checkASNumber(out, `${path}.operations[${j}].prependASPath.prefix[${k}]`, as));
+      });
       if (isNonEmptyString(rule.interface) && !FILTER_INTERFACE.test(rule.interface)) {
         out.push(issue(`${path}.interface`, tagFailure('Interface', 'bgpFilterInterface'), rule.interface));
       }

@@ -4,7 +4,7 @@ import {parseIP} from '../../net/ip.js';
 import type {CalicoResource} from '../../resource.js';
 import type {SemanticRule} from '../types.js';
 import {checkNameList, checkSelector, issue, NAME_REGEX, tagFailure, type Issues} from './common.js';
-import {isNonEmptyString, parseASNumber, parsePeerIP} from './infra-helpers.js';
+import {checkASNumber, isNonEmptyString, parseASNumber, parsePeerIP} from './infra-helpers.js';
 
 export const rules: SemanticRule = (resource: CalicoResource) => {
   const out: Issues = [];
@@ -21,6 +21,8 @@ export const rules: SemanticRule = (resource: CalicoResource) => {
     out.push(issue('spec.reachableBy', tagFailure('ReachableBy', 'reachableBy'), spec.reachableBy));
   }
   checkNameList(spec.filters, 'spec.filters', 'Filters', out);
+  checkASNumber(out, 'spec.asNumber', spec.asNumber);
+  checkASNumber(out, 'spec.localASNumber', spec.localASNumber);
 
   const has = (field: string) => isNonEmptyString(spec[field]);
   const asNumber = parseASNumber(spec.asNumber) ?? 0;

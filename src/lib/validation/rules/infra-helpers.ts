@@ -84,6 +84,15 @@ export function parseASNumber(value: unknown): number | undefined {
   return hi <= UINT16 && lo <= UINT16 ? hi * 65536 + lo : undefined;
 }
 
+/**
+ * Reports an AS number Go's decoder would reject. The schema has already checked the JSON type and the
+ * string shape; this checks the ranges of the string forms, with ASNumberFromString's error text.
+ */
+export function checkASNumber(out: Issues, path: string, value: unknown): void {
+  if (value === undefined || value === null || parseASNumber(value) !== undefined) return;
+  out.push(issue(path, typeof value === 'string' ? `invalid AS Number format (${value})` : 'invalid AS Number', value));
+}
+
 /** wgtypes.ParseKey: standard (padded) base64 of exactly 32 bytes. */
 export const isWireguardKey = (s: string): boolean => /^[A-Za-z0-9+/]{43}=$/.test(s);
 

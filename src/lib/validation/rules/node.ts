@@ -4,7 +4,7 @@ import {parseIPOrCIDR} from '../../net/ip.js';
 import type {CalicoResource} from '../../resource.js';
 import type {SemanticRule} from '../types.js';
 import {isIPv4, isIPv6, isMAC, issue, tagFailure, type Issues} from './common.js';
-import {isNonEmptyString, isWireguardKey} from './infra-helpers.js';
+import {checkASNumber, isNonEmptyString, isWireguardKey} from './infra-helpers.js';
 
 type Check = (value: string) => boolean;
 
@@ -40,6 +40,7 @@ export const rules: SemanticRule = (resource: CalicoResource) => {
     const empty = ['ipv4Address', 'ipv6Address', 'ipv4IPIPTunnelAddr', 'routeReflectorClusterID'].every((k) => !bgp[k]);
     if (empty && (bgp.asNumber === undefined || bgp.asNumber === null)) out.push(issue('spec.bgp', 'Spec.BGP should not be empty'));
   }
+  checkASNumber(out, 'spec.bgp.asNumber', bgp?.asNumber);
   for (const [path, goField, tag, check] of FIELD_CHECKS) {
     const value = lookup(resource, path);
     if (isNonEmptyString(value) && !check(value)) out.push(issue(path, tagFailure(goField, tag), value));
