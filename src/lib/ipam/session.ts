@@ -25,11 +25,13 @@ export async function openSession(flags: SessionFlags, opts: {versionCheck?: boo
   }
 }
 
-/** Runs fn with an open datastore and always closes it. */
+/** Runs fn with an open datastore and always closes it; any failure is printed as its plain message. */
 export async function withSession<T>(flags: SessionFlags, fn: (ds: Datastore) => Promise<T>, opts: {versionCheck?: boolean} = {}): Promise<T> {
   const ds = await openSession(flags, opts);
   try {
     return await fn(ds);
+  } catch (err) {
+    throw asCliError(err);
   } finally {
     await ds.close().catch(() => undefined);
   }
