@@ -108,3 +108,26 @@ test('bundled examples of the policy family have no problems', () => {
     }
   }
 });
+
+test('CRD-only checks are exported separately (calicoctl applies them when writing, not in validate)', async () => {
+  const tier = await import('../../dist/lib/validation/rules/tier.js');
+  const res = (name, spec) => ({apiVersion: 'projectcalico.org/v3', kind: 'Tier', metadata: {name}, spec});
+  assert.deepEqual(tier.rules(res('kube-admin', {order: 1000})), []);
+  assert.deepEqual(tier.crdRules(res('kube-admin', {order: 1000})).map((i) => i.message), [
+    "The 'kube-admin' tier must have default action 'Pass'",
+  ]);
+  assert.deepEqual(tier.crdRules(res('default', {order: 1e6})), []);
+  assert.deepEqual(tier.crdRules(res('mine', {defaultAction: 'Pass'})), []);
+
+  const gnp = await import('../../dist/lib/validation/rules/globalnetworkpolicy.js');
+  const methods = Array.from({length: 21}, (_, i) => `M${i}`);
+  const policy = {apiVersion: 'projectcalico.org/v3', kind: 'GlobalNetworkPolicy', metadata: {name: 'p'},
+    spec: {ingress: [{action: 'Allow', http: {methods, paths: [{prefix: `/${'a'.repeat(1024)}`}]}}]}};
+  assert.deepEqual(gnp.rules(policy), []);
+  assert.deepEqual(gnp.crdRules(policy).map((i) => i.path), ['spec.ingress[0].http.methods', 'spec.ingress[0].http.paths[0].prefix']);
+
+  const sknp = await import('../../dist/lib/validation/rules/stagedkubernetesnetworkpolicy.js');
+  assert.equal(sknp.crdRules({spec: {policyTypes: ['Ingress', 'Egress', 'Ingress']}}).length, 1);
+  const hep = await import('../../dist/lib/validation/rules/hostendpoint.js');
+  assert.equal(hep.crdRules({spec: {node: 'n'.repeat(254)}}).length, 1);
+});

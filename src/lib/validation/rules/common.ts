@@ -521,3 +521,29 @@ export function nonZeroFields(spec: Record<string, unknown> | undefined, keep: r
 
 /** Reason Calico gives when a staged Delete carries policy fields. */
 export const STAGED_DELETE_MSG = 'Spec fields, except Tier, should all be zero-value if stagedAction is Delete';
+
+// ---------------------------------------------------------------------------------------------
+// CRD-only checks. calicoctl 3.32 applies the CRD OpenAPI/CEL rules only when it writes through an etcd
+// client (create/apply/replace), not in `validate`; each kind exports them separately as `crdRules`.
+
+/** The CRD's limits on HTTP matches of every rule in a policy spec (OpenAPI maxItems/maxLength). */
+export function checkHTTPLimits(spec: {ingress?: Rule[]; egress?: Rule[]}, out: Issues): void {
+  for (const dir of ['ingress', 'egress'] as const) {
+    for (const [i, r] of (spec[dir] ?? []).entries()) {
+      const at = `spec.${dir}[${i}].http`;
+      for (const f of ['methods', 'paths'] as const) {
+        const n = r.http?.[f]?.length ?? 0;
+        if (n > 20) out.push(issue(`${at}.${f}`, `Too many: ${n}: must have at most 20 items`));
+      }
+      for (const [j, p] of (r.http?.paths ?? []).entries()) {
+        for (const f of ['exact', 'prefix'] as const) {
+          const v = p[f];
+          if (v !== undefined && byteLength(v) > 1024) out.push(issue(`${at}.paths[${j}].${f}`, 'Too long: may not be more than 1024 bytes'));
+        }
+      }
+    }
+  }
+}
+
+/** UTF-8 byte length, as Go's len(string). */
+export const byteLength = (s: string): number => Buffer.byteLength(s, 'utf8');

@@ -10,6 +10,7 @@ import {
   checkTierReference,
   issue,
   type Issues,
+  checkHTTPLimits,
 } from './common.js';
 import type {NetworkPolicySpec} from './networkpolicy.js';
 
@@ -48,5 +49,12 @@ export function checkGlobalNetworkPolicySpec(spec: GlobalNetworkPolicySpec, out:
 export const rules: SemanticRule = (resource) => {
   const out: Issues = [];
   checkGlobalNetworkPolicySpec(resource.spec ?? {}, out);
+  return out;
+};
+
+/** CRD-only checks (applied by calicoctl 3.32 when writing to etcd, not by `validate`). */
+export const crdRules: SemanticRule = (resource) => {
+  const out: Issues = [];
+  checkHTTPLimits(resource.spec ?? {}, out);
   return out;
 };

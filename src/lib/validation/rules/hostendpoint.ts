@@ -10,6 +10,7 @@ import {
   issue,
   portNameErrors,
   tagFailure,
+  byteLength,
   type Issues,
 } from './common.js';
 
@@ -43,4 +44,10 @@ export const rules: SemanticRule = (resource) => {
   }
   if (node === '') out.push(issue('spec.node', 'no node has been specified'));
   return out;
+};
+
+/** CRD-only checks (applied by calicoctl 3.32 when writing to etcd, not by `validate`). */
+export const crdRules: SemanticRule = (resource) => {
+  const node: string = resource.spec?.node ?? '';
+  return byteLength(node) > 253 ? [issue('spec.node', 'Too long: may not be more than 253 bytes', node)] : [];
 };

@@ -9,6 +9,7 @@ import {
   checkTierReference,
   type Issues,
   type Rule,
+  checkHTTPLimits,
 } from './common.js';
 
 export interface NetworkPolicySpec {
@@ -36,5 +37,12 @@ export function checkNetworkPolicySpec(spec: NetworkPolicySpec, out: Issues): vo
 export const rules: SemanticRule = (resource) => {
   const out: Issues = [];
   checkNetworkPolicySpec(resource.spec ?? {}, out);
+  return out;
+};
+
+/** CRD-only checks (applied by calicoctl 3.32 when writing to etcd, not by `validate`). */
+export const crdRules: SemanticRule = (resource) => {
+  const out: Issues = [];
+  checkHTTPLimits(resource.spec ?? {}, out);
   return out;
 };

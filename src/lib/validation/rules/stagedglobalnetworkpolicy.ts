@@ -7,6 +7,7 @@ import {
   nonZeroFields,
   STAGED_DELETE_MSG,
   type Issues,
+  checkHTTPLimits,
 } from './common.js';
 import {checkGlobalNetworkPolicySpec} from './globalnetworkpolicy.js';
 
@@ -20,5 +21,12 @@ export const rules: SemanticRule = (resource) => {
   } else {
     checkGlobalNetworkPolicySpec(spec, out);
   }
+  return out;
+};
+
+/** CRD-only checks (applied by calicoctl 3.32 when writing to etcd, not by `validate`). */
+export const crdRules: SemanticRule = (resource) => {
+  const out: Issues = [];
+  checkHTTPLimits(resource.spec ?? {}, out);
   return out;
 };

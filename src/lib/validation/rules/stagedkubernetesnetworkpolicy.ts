@@ -50,3 +50,9 @@ export const rules: SemanticRule = (resource) => {
   }
   return out;
 };
+
+/** CRD-only checks (applied by calicoctl 3.32 when writing to etcd, not by `validate`). */
+export const crdRules: SemanticRule = (resource) => {
+  const n = (resource.spec?.policyTypes as unknown[] | undefined)?.length ?? 0;
+  return n > 2 ? [issue('spec.policyTypes', `Too many: ${n}: must have at most 2 items`)] : [];
+};

@@ -6,6 +6,7 @@ import {
   nonZeroFields,
   STAGED_DELETE_MSG,
   type Issues,
+  checkHTTPLimits,
 } from './common.js';
 import {checkNetworkPolicySpec} from './networkpolicy.js';
 
@@ -19,5 +20,12 @@ export const rules: SemanticRule = (resource) => {
   } else {
     checkNetworkPolicySpec(spec, out);
   }
+  return out;
+};
+
+/** CRD-only checks (applied by calicoctl 3.32 when writing to etcd, not by `validate`). */
+export const crdRules: SemanticRule = (resource) => {
+  const out: Issues = [];
+  checkHTTPLimits(resource.spec ?? {}, out);
   return out;
 };

@@ -26,3 +26,18 @@ export const rules: SemanticRule = (resource) => {
   }
   return out;
 };
+
+/** Default actions the CRD's CEL rules require of the built-in tiers. */
+const BUILT_IN_DEFAULT_ACTIONS: Readonly<Record<string, string>> = {default: 'Deny', 'kube-admin': 'Pass', 'kube-baseline': 'Pass'};
+
+/**
+ * CRD-only checks (applied by calicoctl 3.32 when writing to etcd, not by `validate`): the built-in tiers'
+ * default actions, after the CRD default `Deny` is applied.
+ */
+export const crdRules: SemanticRule = (resource) => {
+  const name = resource.metadata?.name ?? '';
+  const required = Object.hasOwn(BUILT_IN_DEFAULT_ACTIONS, name) ? BUILT_IN_DEFAULT_ACTIONS[name] : undefined;
+  const action = resource.spec?.defaultAction ?? 'Deny';
+  if (required === undefined || action === required) return [];
+  return [issue('spec.defaultAction', `The '${name}' tier must have default action '${required}'`, resource.spec?.defaultAction)];
+};
