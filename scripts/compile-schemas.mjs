@@ -21,14 +21,24 @@ for (const f of readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
   if (kind) exportsByKind[kind] = schema.$id;
 }
 mkdirSync(new URL('../dist/generated/', import.meta.url), {recursive: true});
-let code = Object.keys(exportsByKind).length ? standaloneCode(ajv, exportsByKind) : 'export {};\n';
 // Even in ESM mode ajv emits require() for its runtime helpers (e.g. ucs2length for maxLength).
-if (code.includes('require(')) code = `import {createRequire} from 'node:module';const require = createRequire(import.meta.url);${code}`;
+const withRequireShim = (src) =>
+  src.includes('require(') ? `import {createRequire} from 'node:module';const require = createRequire(import.meta.url);${src}` : src;
+const code = Object.keys(exportsByKind).length ? withRequireShim(standaloneCode(ajv, exportsByKind)) : 'export {};\n';
 // Write then rename, so a concurrent reader never sees half a file.
 const target = new URL('../dist/generated/validators.js', import.meta.url);
 const tmp = new URL(`../dist/generated/validators.js.${process.pid}`, import.meta.url);
 writeFileSync(tmp, code);
 renameSync(tmp, target);
+// Also one module per kind (dist/generated/validators/<Kind>.js), so `validate` loads only the kinds it
+// meets: the all-kinds module alone costs a large share of the start-up budget.
+mkdirSync(new URL('../dist/generated/validators/', import.meta.url), {recursive: true});
+for (const [kind, id] of Object.entries(exportsByKind)) {
+  const kindTarget = new URL(`../dist/generated/validators/${kind}.js`, import.meta.url);
+  const kindTmp = new URL(`../dist/generated/validators/${kind}.js.${process.pid}`, import.meta.url);
+  writeFileSync(kindTmp, withRequireShim(standaloneCode(ajv, {[kind]: id})));
+  renameSync(kindTmp, kindTarget);
+}
 // Go field order per kind, for storage values and JSON output (src/lib/codec/go-order.ts).
 const orderTmp = new URL(`../dist/generated/field-order.json.${process.pid}`, import.meta.url);
 writeFileSync(orderTmp, JSON.stringify(buildFieldOrder(allSchemas)));

@@ -73,11 +73,13 @@ function checkAliasing(root: unknown): string | undefined {
   return undefined;
 }
 
-/** Parses one document's text; returns the value and a side table of line numbers per node. */
-function parseYaml(text: string, file: string, firstLine: number): {value: unknown; lines: WeakMap<object, NodeLines>} {
+type Listener = (event: string, state: {line: number; result: unknown; kind: string | null}) => void;
+
+/** A listener that records, per mapping/sequence node, the 0-based line of each key/item. */
+function lineRecorder(): {listener: Listener; lines: WeakMap<object, NodeLines>} {
   const lines = new WeakMap<object, NodeLines>();
   const stack: Frame[] = [];
-  const listener = (event: string, state: {line: number; result: unknown; kind: string | null}): void => {
+  const listener: Listener = (event, state) => {
     if (event === 'open') {
       stack.push({line: state.line, children: []});
       return;
@@ -94,12 +96,16 @@ function parseYaml(text: string, file: string, firstLine: number): {value: unkno
     }
     stack[stack.length - 1]?.children.push({line: frame.line, result});
   };
-  const options = {schema: GO_YAML_SCHEMA, listener, maxDepth: MAX_DEPTH} as yaml.LoadOptions;
+  return {listener, lines};
+}
+
+/** Parses one document's text the way go-yaml's Unmarshal does (first document of the stream only). */
+function parseYaml(text: string, file: string, firstLine: number, listener?: Listener): unknown {
+  const options = {schema: GO_YAML_SCHEMA, maxDepth: MAX_DEPTH, ...(listener ? {listener} : {})} as yaml.LoadOptions;
   try {
-    return {value: yaml.load(text, options), lines};
+    return yaml.load(text, options);
   } catch (err) {
     if (err instanceof yaml.YAMLException && /expected a single document/.test(err.reason)) {
-      // go-yaml's Unmarshal reads the first document of a stream and ignores the rest.
       let first: unknown = null;
       let seen = false;
       try {
@@ -114,7 +120,7 @@ function parseYaml(text: string, file: string, firstLine: number): {value: unkno
       } catch {
         /* later documents are never parsed by calicoctl */
       }
-      return {value: first, lines};
+      return first;
     }
     throw yamlError(err, file, firstLine);
   }
@@ -129,25 +135,79 @@ function yamlError(err: unknown, file: string, firstLine: number): ManifestError
   return new ManifestError(`yaml: ${err instanceof Error ? err.message : String(err)}`, file, firstLine);
 }
 
-function makeLineOf(root: unknown, lines: WeakMap<object, NodeLines>, firstLine: number, fallback: number) {
-  return (path: FieldPath): number => {
-    let node: unknown = root;
+/**
+ * Line numbers of one document, computed only when asked for (errors, `-o json`): the document is parsed
+ * a second time with a js-yaml listener, which keeps the common all-valid path fast.
+ */
+class DocumentLines {
+  private tree?: {root: unknown; lines: WeakMap<object, NodeLines>};
+  constructor(
+    private readonly text: string,
+    private readonly file: string,
+    readonly firstLine: number,
+  ) {}
+
+  /** 1-based line of the deepest node on `path` that has one; `fallback` when none has. */
+  lineAt(path: FieldPath, fallback: number): number {
+    if (!this.tree) {
+      const {listener, lines} = lineRecorder();
+      this.tree = {root: parseYaml(this.text, this.file, this.firstLine, listener), lines};
+    }
+    let node = this.tree.root;
     let line = fallback;
     for (const seg of path) {
       if (typeof node !== 'object' || node === null) break;
-      const info = lines.get(node);
+      const info = this.tree.lines.get(node);
       const l = typeof seg === 'number' ? info?.items?.[seg] : info?.keys?.get(seg);
-      if (l !== undefined) line = firstLine + l;
+      if (l !== undefined) line = this.firstLine + l;
       node = (node as Record<string, unknown>)[seg as string];
     }
     return line;
-  };
+  }
+
+  /** 1-based line of the first line with content (skips blank lines, comments and a leading `---`). */
+  contentLine(): number {
+    const re = /^[ \t]*(?:#.*|---[ \t]*(?:#.*)?)?\r?$/;
+    let line = this.firstLine;
+    for (let start = 0; start < this.text.length; line++) {
+      const end = this.text.indexOf('\n', start);
+      const row = this.text.slice(start, end < 0 ? this.text.length : end);
+      if (!re.test(row)) return line;
+      if (end < 0) break;
+      start = end + 1;
+    }
+    return this.firstLine;
+  }
+}
+
+class DecodedRecord implements ManifestRecord {
+  private cachedLine?: number;
+  constructor(
+    readonly file: string,
+    readonly kind: string,
+    readonly declaredKind: string,
+    public resource: Record<string, unknown>,
+    readonly goStringCoercion: boolean,
+    private readonly doc: DocumentLines,
+    /** Where the resource sits in its document, e.g. ['items', 2]. */
+    private readonly locator: FieldPath,
+  ) {}
+
+  get line(): number {
+    this.cachedLine ??= this.locator.length === 0 ? this.doc.contentLine() : this.doc.lineAt(this.locator, this.doc.firstLine);
+    return this.cachedLine;
+  }
+
+  lineOf(path: FieldPath): number {
+    return this.doc.lineAt([...this.locator, ...path], this.line);
+  }
 }
 
 /** GroupVersion text as apimachinery prints it; undefined when the apiVersion does not parse. */
 function groupVersion(apiVersion: unknown): string | undefined {
   const text = typeof apiVersion === 'string' ? apiVersion : '';
-  return text.split('/').length > 2 ? undefined : text;
+  const slash = text.indexOf('/');
+  return slash >= 0 && text.indexOf('/', slash + 1) >= 0 ? undefined : text;
 }
 
 export interface DecodeContext {
@@ -158,73 +218,63 @@ export interface DecodeContext {
 
 /** Parses and flattens one document into records. Throws ManifestError for what calicoctl rejects. */
 export function decodeDocument(text: string, ctx: DecodeContext): ManifestRecord[] {
-  const {value, lines} = parseYaml(text, ctx.file, ctx.line);
+  const value = parseYaml(text, ctx.file, ctx.line);
   if (value === null || value === undefined) return [];
-  const aliasing = checkAliasing(value);
-  if (aliasing) throw new ManifestError(aliasing, ctx.file, ctx.line);
-
+  // Aliases need a `*`; skip the walk for the (usual) documents without one.
+  if (text.includes('*')) {
+    const aliasing = checkAliasing(value);
+    if (aliasing) throw new ManifestError(aliasing, ctx.file, ctx.line);
+  }
+  const doc = new DocumentLines(text, ctx.file, ctx.line);
   const records: ManifestRecord[] = [];
-  const fail = (reason: string, line = ctx.line): never => {
-    throw new ManifestError(reason, ctx.file, line);
+  const fail = (reason: string, locator: FieldPath = []): never => {
+    throw new ManifestError(reason, ctx.file, doc.lineAt(locator, ctx.line));
   };
 
-  const addTyped = (obj: Record<string, unknown>, line: number, goStringCoercion: boolean): void => {
+  const addTyped = (obj: Record<string, unknown>, locator: FieldPath, goStringCoercion: boolean): void => {
     const kind = typeof obj.kind === 'string' ? obj.kind : '';
     const gv = groupVersion(obj.apiVersion);
     const known = gv === API_VERSION ? kindFromManifest(kind) : undefined;
     const list = gv === API_VERSION && !known ? kindFromListKind(kind) : undefined;
-    if (!known && !list) fail(`unknown resource type (${gv === undefined ? '' : kind}) and/or version (${gv ?? ''})`, line);
-    const lineOf = (base: unknown, baseLine: number) => makeLineOf(base, lines, ctx.line, baseLine);
+    if (!known && !list) fail(`unknown resource type (${gv === undefined ? '' : kind}) and/or version (${gv ?? ''})`, locator);
     if (known) {
-      records.push({file: ctx.file, line, kind, declaredKind: kind, resource: obj, goStringCoercion, lineOf: lineOf(obj, line)});
+      records.push(new DecodedRecord(ctx.file, kind, kind, obj, goStringCoercion, doc, locator));
       return;
     }
     // A <Kind>List: list metadata is ListMeta; each item is decoded as the list's element kind.
-    const objLines = lines.get(obj)?.keys;
     for (const key of Object.keys(obj)) {
-      if (!LIST_FIELDS.has(key)) fail(`field in document is not recognized or is in the wrong location: ${key}`, ctx.line + (objLines?.get(key) ?? 0));
+      if (!LIST_FIELDS.has(key)) fail(`field in document is not recognized or is in the wrong location: ${key}`, [...locator, key]);
     }
     if (isObject(obj.metadata)) {
       for (const key of Object.keys(obj.metadata)) {
-        if (!LIST_META_FIELDS.has(key)) fail(`field in document is not recognized or is in the wrong location: ${key}`, line);
+        if (!LIST_META_FIELDS.has(key)) fail(`field in document is not recognized or is in the wrong location: ${key}`, [...locator, 'metadata', key]);
       }
     }
     const items = obj.items;
     if (items === null || items === undefined) return;
-    if (!Array.isArray(items)) fail(`json: cannot unmarshal ${goTypeName(items)} into Go struct field ${kind}.items of type []v3.${list!.kind}`, line);
-    const itemLines = lines.get(items as unknown[])?.items;
+    const elementKind = list!.kind;
+    if (!Array.isArray(items)) fail(`json: cannot unmarshal ${goTypeName(items)} into Go struct field ${kind}.items of type []v3.${elementKind}`, [...locator, 'items']);
     (items as unknown[]).forEach((item, index) => {
-      const itemLine = itemLines?.[index] !== undefined ? ctx.line + itemLines[index] : line;
-      if (item === null) item = {};
-      if (!isObject(item)) fail(`json: cannot unmarshal ${goTypeName(item)} into Go struct field ${kind}.items of type v3.${list!.kind}`, itemLine);
+      if (item === null) item = (items as unknown[])[index] = {};
+      const itemLocator = [...locator, 'items', index];
+      if (!isObject(item)) fail(`json: cannot unmarshal ${goTypeName(item)} into Go struct field ${kind}.items of type v3.${elementKind}`, itemLocator);
       const resource = item as Record<string, unknown>;
       const declaredKind = typeof resource.kind === 'string' ? resource.kind : '';
-      records.push({
-        file: ctx.file,
-        line: itemLine,
-        kind: list!.kind,
-        declaredKind,
-        resource,
-        goStringCoercion,
-        lineOf: lineOf(resource, itemLine),
-      });
+      records.push(new DecodedRecord(ctx.file, elementKind, declaredKind, resource, goStringCoercion, doc, itemLocator));
     });
   };
 
   const missingKind = (v: unknown): boolean => !isObject(v) || typeof v.kind !== 'string' || v.kind === '';
   if (Array.isArray(value)) {
-    const itemLines = lines.get(value)?.items;
     value.forEach((element, index) => {
-      const line = itemLines?.[index] !== undefined ? ctx.line + itemLines[index] : ctx.line;
-      if (!isObject(element)) fail(`json: cannot unmarshal ${goTypeName(element)} into Go value of type map[string]interface {}`, line);
-      if (missingKind(element)) fail(`Object 'Kind' is missing in '${compactJson(element)}'`, line);
+      if (!isObject(element)) fail(`json: cannot unmarshal ${goTypeName(element)} into Go value of type map[string]interface {}`, [index]);
+      if (missingKind(element)) fail(`Object 'Kind' is missing in '${compactJson(element)}'`, [index]);
       // Inside a top-level sequence sigs.k8s.io/yaml has no typed target, so numbers are not turned into strings.
-      addTyped(element as Record<string, unknown>, line, false);
+      addTyped(element as Record<string, unknown>, [index], false);
     });
   } else if (isObject(value)) {
     if (missingKind(value)) fail(`json: cannot unmarshal object into Go value of type []unstructured.Unstructured`);
-    const firstKeyLine = lines.get(value)?.keys?.values().next().value;
-    addTyped(value, firstKeyLine === undefined ? ctx.line : ctx.line + firstKeyLine, true);
+    addTyped(value, [], true);
   } else {
     fail(`json: cannot unmarshal ${goTypeName(value)} into Go value of type []unstructured.Unstructured`);
   }

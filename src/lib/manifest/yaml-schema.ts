@@ -6,33 +6,36 @@ import yaml from 'js-yaml';
 
 const TRUE_WORDS = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON']);
 const FALSE_WORDS = new Set(['n', 'N', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF']);
-const SPECIAL_FLOATS: Record<string, number> = {
-  '.nan': NaN,
-  '.NaN': NaN,
-  '.NAN': NaN,
-  '.inf': Infinity,
-  '.Inf': Infinity,
-  '.INF': Infinity,
-  '+.inf': Infinity,
-  '+.Inf': Infinity,
-  '+.INF': Infinity,
-  '-.inf': -Infinity,
-  '-.Inf': -Infinity,
-  '-.INF': -Infinity,
-};
+const SPECIAL_FLOATS = new Map<string, number>([
+  ['.nan', NaN],
+  ['.NaN', NaN],
+  ['.NAN', NaN],
+  ['.inf', Infinity],
+  ['.Inf', Infinity],
+  ['.INF', Infinity],
+  ['+.inf', Infinity],
+  ['+.Inf', Infinity],
+  ['+.INF', Infinity],
+  ['-.inf', -Infinity],
+  ['-.Inf', -Infinity],
+  ['-.INF', -Infinity],
+]);
 /** Go's strconv.ParseInt(s, 0, 64) syntax (after go-yaml removed every `_`). */
 const GO_INT = /^[+-]?(0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|0[0-7]*|[1-9][0-9]*)$/;
 /** go-yaml v2's yamlStyleFloat. */
 const GO_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
 
-function startsNumeric(s: string): boolean {
+/** go-yaml only tries numbers for plain scalars starting with a digit, a sign or (floats) a dot. */
+function startsNumeric(s: string, allowDot = false): boolean {
   const c = s.charCodeAt(0);
-  return (c >= 48 && c <= 57) || s[0] === '+' || s[0] === '-';
+  return (c >= 48 && c <= 57) || c === 43 || c === 45 || (allowDot && c === 46);
 }
+
+const withoutUnderscores = (s: string): string => (s.includes('_') ? s.replace(/_/g, '') : s);
 
 function goInt(text: string): number | undefined {
   if (!startsNumeric(text)) return undefined;
-  const plain = text.replace(/_/g, '');
+  const plain = withoutUnderscores(text);
   if (!GO_INT.test(plain)) return undefined;
   const negative = plain[0] === '-';
   const body = plain[0] === '+' || plain[0] === '-' ? plain.slice(1) : plain;
@@ -46,10 +49,11 @@ function goInt(text: string): number | undefined {
 }
 
 function goFloat(text: string): number | undefined {
-  if (text in SPECIAL_FLOATS) return SPECIAL_FLOATS[text];
+  if (!startsNumeric(text, true)) return undefined;
+  const special = SPECIAL_FLOATS.get(text);
+  if (special !== undefined) return special;
   if (text[0] === '.') return /^\.[0-9]+([eE][-+]?[0-9]+)?$/.test(text) ? Number(text) : undefined;
-  if (!startsNumeric(text)) return undefined;
-  const plain = text.replace(/_/g, '');
+  const plain = withoutUnderscores(text);
   return GO_FLOAT.test(plain) ? Number(plain) : undefined;
 }
 

@@ -83,6 +83,15 @@ function matchWords(text: string, i: number, words: readonly string[]): number |
   return j;
 }
 
+/** Word operators that may follow a label, in Calico's matching order. */
+const WORD_OPERATORS: ReadonlyArray<[TokenKind, readonly string[]]> = [
+  ['contains', ['contains']],
+  ['starts with', ['starts', 'with']],
+  ['ends with', ['ends', 'with']],
+  ['not in', ['not', 'in']],
+  ['in', ['in']],
+];
+
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
@@ -94,69 +103,63 @@ function tokenize(text: string): Token[] {
     }
     const c = text[i];
     const start = i;
-    const push = (kind: TokenKind, len: number, value = ''): void => {
-      tokens.push({kind, value, pos: start});
-      i += len;
-    };
     const lastKind = tokens.length ? tokens[tokens.length - 1].kind : undefined;
-    if (c === '(' || c === ')' || c === '{' || c === '}' || c === ',') push(c, 1);
-    else if (c === '"' || c === "'") {
+    let kind: TokenKind | undefined;
+    let value = '';
+    if (c === '(' || c === ')' || c === '{' || c === '}' || c === ',') {
+      kind = c;
+      i += 1;
+    } else if (c === '"' || c === "'") {
       const close = text.indexOf(c, i + 1);
       if (close < 0) throw new SelectorSyntaxError('unterminated string', start);
-      tokens.push({kind: 'string', value: text.slice(i + 1, close), pos: start});
+      kind = 'string';
+      value = text.slice(i + 1, close);
       i = close + 1;
     } else if (c === '=') {
-      if (!text.startsWith('==', i)) throw new SelectorSyntaxError('expected ==', start);
-      push('==', 2);
+      if (text[i + 1] !== '=') throw new SelectorSyntaxError('expected ==', start);
+      kind = '==';
+      i += 2;
     } else if (c === '!') {
-      if (text.startsWith('!=', i)) push('!=', 2);
-      else push('!', 1);
+      kind = text[i + 1] === '=' ? '!=' : '!';
+      i += kind.length;
     } else if (c === '&') {
-      if (!text.startsWith('&&', i)) throw new SelectorSyntaxError('expected &&', start);
-      push('&&', 2);
+      if (text[i + 1] !== '&') throw new SelectorSyntaxError('expected &&', start);
+      kind = '&&';
+      i += 2;
     } else if (c === '|') {
-      if (!text.startsWith('||', i)) throw new SelectorSyntaxError('expected ||', start);
-      push('||', 2);
+      if (text[i + 1] !== '|') throw new SelectorSyntaxError('expected ||', start);
+      kind = '||';
+      i += 2;
     } else if (lastKind === 'label') {
       // After a label only a word operator may follow (symbol operators were handled above).
-      const ops: Array<[TokenKind, string[]]> = [
-        ['contains', ['contains']],
-        ['starts with', ['starts', 'with']],
-        ['ends with', ['ends', 'with']],
-        ['not in', ['not', 'in']],
-        ['in', ['in']],
-      ];
-      let matched = false;
-      for (const [kind, words] of ops) {
+      for (const [opKind, words] of WORD_OPERATORS) {
         const end = matchWords(text, i, words);
         if (end !== undefined) {
-          tokens.push({kind, value: '', pos: start});
+          kind = opKind;
           i = end;
-          matched = true;
           break;
         }
       }
-      if (!matched) {
-        throw new SelectorSyntaxError(`expected operator after label "${tokens[tokens.length - 1].value}"`, start);
-      }
+      if (!kind) throw new SelectorSyntaxError(`expected operator after label "${tokens[tokens.length - 1].value}"`, start);
     } else if (text.startsWith('has(', i)) {
-      i = skipWhitespace(text, i + 4);
-      const {ident, end} = readIdentifier(text, i);
+      const {ident, end} = readIdentifier(text, skipWhitespace(text, i + 4));
       i = skipWhitespace(text, end);
       if (text[i] !== ')') throw new SelectorSyntaxError("no closing ')' after has(", i);
-      tokens.push({kind: 'has()', value: ident, pos: start});
+      kind = 'has()';
+      value = ident;
       i += 1;
     } else if (text.startsWith('all(', i) || text.startsWith('global(', i)) {
-      const kind: TokenKind = text[i] === 'a' ? 'all()' : 'global()';
-      i = skipWhitespace(text, i + (kind === 'all()' ? 4 : 7));
+      kind = c === 'a' ? 'all()' : 'global()';
+      i = skipWhitespace(text, i + kind.length - 1);
       if (text[i] !== ')') throw new SelectorSyntaxError(`no closing ')' after ${kind.slice(0, -1)}`, i);
-      tokens.push({kind, value: '', pos: start});
       i += 1;
     } else {
       const {ident, end} = readIdentifier(text, i);
-      tokens.push({kind: 'label', value: ident, pos: start});
+      kind = 'label';
+      value = ident;
       i = end;
     }
+    tokens.push({kind, value, pos: start});
   }
 }
 

@@ -6,9 +6,8 @@ import type {FieldPath, ManifestRecord} from '../manifest/types.js';
 import {kindFromManifest} from '../registry/index.js';
 import {resourceId, type CalicoResource} from '../resource.js';
 import {metadataIssues, nameIssues} from './names.js';
-import {loadValidators, schemaIssues, UNKNOWN_FIELD} from './schema.js';
-import {RULES_BY_KIND} from './rules/index.js';
-import type {ValidationIssue} from './types.js';
+import {loadValidator, schemaIssues, UNKNOWN_FIELD, type KindValidator} from './schema.js';
+import type {SemanticRule, ValidationIssue} from './types.js';
 
 export {UNKNOWN_FIELD} from './schema.js';
 
@@ -100,11 +99,25 @@ function isObject(v: unknown): v is Record<string, unknown> {
  * applied, namespace defaulted), so callers can write `record.resource` afterwards.
  */
 export async function validateResources(records: readonly ManifestRecord[], opts: ValidateOptions = {}): Promise<ValidationResult[]> {
-  const validators = await loadValidators();
-  return records.map((record) => validateRecord(record, validators[record.kind], opts));
+  const kinds = [...new Set(records.map((r) => r.kind))];
+  const loaded = await Promise.all(kinds.map(async (kind) => [kind, await loadValidator(kind), await loadRule(kind)] as const));
+  const byKind = new Map(loaded.map(([kind, validator, rule]) => [kind, {validator, rule}]));
+  return records.map((record) => {
+    const {validator, rule} = byKind.get(record.kind)!;
+    return validateRecord(record, validator, rule, opts);
+  });
 }
 
-function validateRecord(record: ManifestRecord, validator: Parameters<typeof schemaIssues>[0], opts: ValidateOptions): ValidationResult {
+/** The kind's semantic rules: its own module (rules/<kind>.ts) so only kinds present load, else the index. */
+async function loadRule(kind: string): Promise<SemanticRule | undefined> {
+  try {
+    return ((await import(`./rules/${kind.toLowerCase()}.js`)) as {rules?: SemanticRule}).rules;
+  } catch {
+    return (await import('./rules/index.js')).RULES_BY_KIND[kind];
+  }
+}
+
+function validateRecord(record: ManifestRecord, validator: KindValidator | undefined, rule: SemanticRule | undefined, opts: ValidateOptions): ValidationResult {
   const resource = record.resource;
   // A list item is validated as the list's element kind even when it does not say so itself.
   if (resource.kind === undefined) resource.kind = record.kind;
@@ -129,7 +142,6 @@ function validateRecord(record: ManifestRecord, validator: Parameters<typeof sch
     if (name === undefined || typeof name === 'string') fromIssues(nameIssues(record.kind, name ?? ''));
     if (isObject(meta)) fromIssues(metadataIssues(meta));
     if (schema.length === 0) {
-      const rule = RULES_BY_KIND[record.kind];
       try {
         if (rule) fromIssues(rule(resource as unknown as CalicoResource));
       } catch (err) {

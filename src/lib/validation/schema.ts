@@ -21,15 +21,30 @@ export interface SchemaIssue {
   value?: unknown;
 }
 
-let validators: Promise<Record<string, KindValidator>> | undefined;
+const validators = new Map<string, Promise<KindValidator | undefined>>();
+let allValidators: Promise<Record<string, KindValidator>> | undefined;
 
-/** The precompiled validators by kind; empty when the build produced none (then every schema passes). */
-export function loadValidators(): Promise<Record<string, KindValidator>> {
-  validators ??= import(new URL('../../generated/validators.js', import.meta.url).href).then(
-    (m) => m as Record<string, KindValidator>,
-    () => ({}),
-  );
-  return validators;
+/**
+ * The validator precompiled at build time for a kind: its own module (dist/generated/validators/<Kind>.js)
+ * so only the kinds present are loaded, else the all-kinds module; undefined when the build has none
+ * for the kind (then its schema passes, so work can proceed while schemas are being written).
+ */
+export function loadValidator(kind: string): Promise<KindValidator | undefined> {
+  let v = validators.get(kind);
+  if (!v) {
+    v = import(new URL(`../../generated/validators/${kind}.js`, import.meta.url).href).then(
+      (m) => (m as Record<string, KindValidator>)[kind],
+      () => {
+        allValidators ??= import(new URL('../../generated/validators.js', import.meta.url).href).then(
+          (m) => m as Record<string, KindValidator>,
+          () => ({}),
+        );
+        return allValidators.then((all) => all[kind]);
+      },
+    );
+    validators.set(kind, v);
+  }
+  return v;
 }
 
 export const UNKNOWN_FIELD = 'field in document is not recognized or is in the wrong location';
