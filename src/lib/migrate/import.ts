@@ -190,30 +190,48 @@ export async function importDatastore(ds: Datastore, text: string, opts: ImportO
   if (!ciOk) throw new CliError('error while attempting to lock the datastore for import: update conflict: ClusterInformation(default)');
   remember(ciKey);
 
-  // 2. v3 resources, in export order (tiers before policies), with the datastore's create semantics.
+  // 2. v3 resources with the datastore's create semantics (defaults, tier checks), one batch per kind run so
+  // earlier kinds (tiers) exist before later ones (policies) are checked.
   const kinds = new Set<string>();
   let applied = 0;
-  for (const r of parsed.resources) {
-    const kind = kindFromManifest(r.kind)!;
-    if (kind.kind === 'ClusterInformation') continue;
-    const namespace = kind.namespaced ? (r.metadata?.namespace ?? 'default') : undefined;
-    const key = resourceKeyPath(kind, r.metadata?.name ?? '', namespace);
-    const resource: CalicoResource = {...r, metadata: {...(r.metadata ?? {}), ...(namespace ? {namespace} : {})}};
-    delete resource.metadata.resourceVersion;
+  const pending = parsed.resources.filter((r) => r.kind !== 'ClusterInformation');
+  for (let i = 0; i < pending.length; ) {
+    let j = i;
+    while (j < pending.length && pending[j].kind === pending[i].kind) j++;
+    const kind = kindFromManifest(pending[i].kind)!;
+    const group = pending.slice(i, j).map((r) => {
+      const namespace = kind.namespaced ? (r.metadata?.namespace ?? 'default') : undefined;
+      const resource: CalicoResource = {...r, metadata: {...(r.metadata ?? {}), ...(namespace ? {namespace} : {})}};
+      delete resource.metadata.resourceVersion;
+      return {resource, namespace, key: resourceKeyPath(kind, resource.metadata.name ?? '', namespace)};
+    });
+    i = j;
+    let results: Array<CalicoResource | Error>;
     try {
-      const prior = before.get(key);
-      if (prior) {
-        const stored = await ds.get({kind, name: resource.metadata.name ?? '', namespace});
-        await ds.update({...resource, metadata: {...resource.metadata, uid: stored.metadata.uid, creationTimestamp: stored.metadata.creationTimestamp, resourceVersion: stored.metadata.resourceVersion}});
-      } else {
-        await ds.create(resource);
-      }
+      const existing = group.filter((g) => before.has(g.key));
+      const stored = existing.length ? await ds.getMany(existing.map((g) => ({kind, name: g.resource.metadata.name ?? '', namespace: g.namespace}))) : [];
+      const storedByKey = new Map(existing.map((g, k) => [g.key, stored[k]]));
+      results = await ds.writeMany(
+        group.map((g) => {
+          const old = storedByKey.get(g.key);
+          if (!old) return {op: 'create' as const, resource: g.resource};
+          const {uid, creationTimestamp, resourceVersion} = old.metadata;
+          return {op: 'update' as const, resource: {...g.resource, metadata: {...g.resource.metadata, uid, creationTimestamp, resourceVersion}}};
+        }),
+      );
     } catch (err) {
       return fail(`failed to import v3 resources: ${errorMessage(err)}`);
     }
-    remember(key);
+    let firstError: Error | undefined;
+    results.forEach((res, k) => {
+      if (res instanceof Error) firstError ??= res;
+      else {
+        remember(group[k].key);
+        applied++;
+      }
+    });
+    if (firstError) return fail(`failed to import v3 resources: ${firstError.message}`);
     kinds.add(kind.kind);
-    applied++;
   }
 
   // 3. IPAM keys, verbatim (sequence numbers kept digit for digit), compare-and-swap in batches.
