@@ -269,12 +269,13 @@ function formatNumber(x: number): string {
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 // Style decisions depend only on the text and its context; resources repeat the same strings a lot.
-const styleCache = new Map<string, Style>();
+// One cache per context (string?, key?, flow?) so lookups need no key building.
+const styleCaches: Map<string, Style>[] = Array.from({length: 8}, () => new Map());
 
 /** go-yaml's choice of scalar style (encoder request, then the emitter's select_scalar_style). */
 function scalarStyle(text: string, isString: boolean, simpleKey: boolean, inFlow: boolean): Style {
-  const cacheKey = (isString ? 's' : 'n') + (simpleKey ? 'k' : 'v') + (inFlow ? 'f' : 'b') + text;
-  const cached = styleCache.get(cacheKey);
+  const styleCache = styleCaches[(isString ? 4 : 0) + (simpleKey ? 2 : 0) + (inFlow ? 1 : 0)];
+  const cached = styleCache.get(text);
   if (cached) return cached;
   let style: Style = 'plain';
   if (isString) {
@@ -290,7 +291,7 @@ function scalarStyle(text: string, isString: boolean, simpleKey: boolean, inFlow
   if (style === 'single' && !a.singleQuoted) style = 'double';
   if (style === 'literal' && (!a.block || inFlow || simpleKey)) style = 'double';
   if (styleCache.size > 50000) styleCache.clear();
-  styleCache.set(cacheKey, style);
+  styleCache.set(text, style);
   return style;
 }
 
