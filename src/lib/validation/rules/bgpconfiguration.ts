@@ -7,6 +7,8 @@ import {isIPv4, isIPv6, issue, NAME_REGEX, tagFailure, type Issues} from './comm
 import {checkASNumber, checkNetwork, isNonEmptyString} from './infra-helpers.js';
 
 const LOG_SEVERITY = /^(Trace|Debug|Info|Warning|Error|Fatal)?$/i;
+// The CRD pattern is `(?i)…`, i.e. any letter case; the message quotes it as Kubernetes does.
+const LOG_SEVERITY_MSG = `spec.logSeverityScreen in body should match '^(?i)(Trace|Debug|Info|Warning|Error|Fatal)?$'`;
 const IGNORED_INTERFACE = /^[a-zA-Z0-9_.*-]{1,15}$/;
 const STANDARD_COMMUNITY = /^(\d+):(\d+)$/;
 const LARGE_COMMUNITY = /^(\d+):(\d+):(\d+)$/;
@@ -31,11 +33,7 @@ export const rules: SemanticRule = (resource: CalicoResource) => {
   const spec = resource.spec ?? {};
 
   if (typeof spec.logSeverityScreen === 'string' && !LOG_SEVERITY.test(spec.logSeverityScreen)) {
-    out.push(issue(
-      'spec.logSeverityScreen',
-      `spec.logSeverityScreen in body should match '^(?i)(Trace|Debug|Info|Warning|Error|Fatal)?$'`,
-      spec.logSeverityScreen,
-    ));
+    out.push(issue('spec.logSeverityScreen', LOG_SEVERITY_MSG, spec.logSeverityScreen));
   }
   checkASNumber(out, 'spec.asNumber', spec.asNumber);
   for (const list of ['serviceLoadBalancerIPs', 'serviceExternalIPs', 'serviceClusterIPs']) {

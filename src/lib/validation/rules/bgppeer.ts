@@ -6,6 +6,9 @@ import type {SemanticRule} from '../types.js';
 import {checkNameList, checkSelector, issue, NAME_REGEX, tagFailure, type Issues} from './common.js';
 import {checkASNumber, isNonEmptyString, parseASNumber, parsePeerIP} from './infra-helpers.js';
 
+const KEEP_NEXT_HOP_WITH_MODE_MSG =
+  'keepOriginalNextHop and nextHopMode cannot both be set; keepOriginalNextHop is deprecated, use nextHopMode instead';
+
 export const rules: SemanticRule = (resource: CalicoResource) => {
   const out: Issues = [];
   const spec = resource.spec ?? {};
@@ -28,21 +31,21 @@ export const rules: SemanticRule = (resource: CalicoResource) => {
   const asNumber = parseASNumber(spec.asNumber) ?? 0;
   if (has('node') && has('nodeSelector')) out.push(issue('spec', 'node and nodeSelector cannot both be set'));
   if (has('peerIP') && has('peerSelector')) out.push(issue('spec', 'peerIP and peerSelector cannot both be set'));
-  if (has('peerSelector') && asNumber !== 0) out.push(issue('spec.asNumber', 'asNumber must be empty when peerSelector is set', spec.asNumber));
+  if (has('peerSelector') && asNumber !== 0) {
+    out.push(issue('spec.asNumber', 'asNumber must be empty when peerSelector is set', spec.asNumber));
+  }
   if (has('localWorkloadSelector')) {
     if (has('peerIP')) out.push(issue('spec.peerIP', 'peerIP must be empty when localWorkloadSelector is set', spec.peerIP));
-    if (has('peerSelector')) out.push(issue('spec.peerSelector', 'peerSelector must be empty when localWorkloadSelector is set', spec.peerSelector));
+    if (has('peerSelector')) {
+      out.push(issue('spec.peerSelector', 'peerSelector must be empty when localWorkloadSelector is set', spec.peerSelector));
+    }
     if (asNumber === 0) out.push(issue('spec.asNumber', 'asNumber is required when localWorkloadSelector is set'));
   }
   if (has('reachableBy') && !has('peerIP')) {
     out.push(issue('spec.reachableBy', 'reachableBy must be empty when peerIP is empty', spec.reachableBy));
   }
   if (spec.keepOriginalNextHop === true && spec.nextHopMode !== undefined && spec.nextHopMode !== null) {
-    out.push(issue(
-      'spec.keepOriginalNextHop',
-      'keepOriginalNextHop and nextHopMode cannot both be set; keepOriginalNextHop is deprecated, use nextHopMode instead',
-      true,
-    ));
+    out.push(issue('spec.keepOriginalNextHop', KEEP_NEXT_HOP_WITH_MODE_MSG, true));
   }
   if (reachableBy && peer && reachableBy.family !== peer.ip.family) {
     out.push(issue('spec.reachableBy', 'ReachableBy and PeerIP address family mismatched', spec.reachableBy));

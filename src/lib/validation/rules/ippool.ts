@@ -14,6 +14,10 @@ import {
 const V4_LINK_LOCAL = parseCIDR('169.254.0.0/16') as CIDR;
 const V6_LINK_LOCAL = parseCIDR('fe80::/10') as CIDR;
 
+const BLOCK_SIZE_RANGE_MSG = 'blockSize must be between 20 and 32 for IPv4 pools, and between 116 and 128 for IPv6 pools';
+const POOL_TOO_SMALL_MSG =
+  'IP pool size is too small for use with Calico IPAM. It must be equal to or greater than the block size.';
+
 /** An encapsulation mode that is on: not unset, empty or Never. */
 const encapEnabled = (mode: unknown): boolean => isNonEmptyString(mode) && mode !== 'Never';
 
@@ -83,11 +87,11 @@ export const rules: SemanticRule = (resource: CalicoResource) => {
   if (typeof blockSize === 'number' && blockSize !== 0) {
     const [min, max] = cidr.network.family === 4 ? [20, 32] : [116, 128];
     if (blockSize < min || blockSize > max) {
-      out.push(issue('spec.blockSize', 'blockSize must be between 20 and 32 for IPv4 pools, and between 116 and 128 for IPv6 pools', blockSize));
+      out.push(issue('spec.blockSize', BLOCK_SIZE_RANGE_MSG, blockSize));
     }
   }
   if (spec.disabled !== true && cidr.prefix > effectiveBlockSize(cidr, blockSize)) {
-    out.push(issue('spec', 'IP pool size is too small for use with Calico IPAM. It must be equal to or greater than the block size.'));
+    out.push(issue('spec', POOL_TOO_SMALL_MSG));
   }
 
   checkSelector(spec.nodeSelector, 'spec.nodeSelector', out, 'NodeSelector');
