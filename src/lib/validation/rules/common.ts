@@ -35,6 +35,9 @@ const CONTAINER_ID_REGEX = /^[a-zA-Z0-9]([-a-zA-Z0-9]*[a-zA-Z0-9])?$/;
 export const DNS1123_LABEL_MAX = 63;
 const INTERFACE_REGEX = /^[a-zA-Z0-9_.-]{1,15}$/;
 
+/** UTF-8 byte length, as Go's len(string). */
+export const byteLength = (s: string): number => Buffer.byteLength(s, 'utf8');
+
 export const isValidName = (s: string): boolean => NAME_REGEX.test(s);
 export const isValidContainerID = (s: string): boolean => CONTAINER_ID_REGEX.test(s);
 /** Calico `interface` validator: `*` or a Linux interface name. */
@@ -544,6 +547,3 @@ export function checkHTTPLimits(spec: {ingress?: Rule[]; egress?: Rule[]}, out: 
     }
   }
 }
-
-/** UTF-8 byte length, as Go's len(string). */
-export const byteLength = (s: string): number => Buffer.byteLength(s, 'utf8');
