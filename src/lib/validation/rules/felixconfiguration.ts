@@ -1,6 +1,7 @@
-// FelixConfiguration semantic rules: what Calico's Go validator (validateFelixConfigSpec and the field/struct
-// validators it triggers) and the FelixConfiguration CRD's CEL rules and duration patterns check beyond
-// schemas/felixconfiguration.json. Also exports Go-compatible duration and regexp helpers.
+// FelixConfiguration semantic rules, in two stages: the Go stage is what calicoctl 3.32's `validate` checks
+// beyond schemas/felixconfiguration.json (Calico's Go validator and Go's decoding of durations, ports and
+// the like); the CRD stage (off by default, see APPLY_CRD_RULES) adds what only the CRD's OpenAPI schema
+// and CEL rules check. Also exports Go-compatible duration and regexp helpers.
 import type {SemanticRule} from '../types.js';
 import {parseIP, parseIPOrCIDR} from '../../net/ip.js';
 import {checkPort, DNS1123_LABEL_MAX, issue, portNameErrors, tagFailure, type Issues} from './common.js';
@@ -360,38 +361,161 @@ export function goRegexpError(re: string): string | undefined {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The rules
+// CRD stage: the checks only the CRDs make (OpenAPI enum/pattern/range/length, CEL rules). Calico applies
+// them to the object as Go marshals it, so values are compared in their Go-printed form.
 
 /**
- * Duration fields whose CRD pattern is `^([0-9]+(\\.[0-9]+)?(ms|s|m|h))*$`. The doubled backslash means a
- * literal backslash, so (as in Calico) a value whose Go form has a fraction, e.g. `1500ms` -> `1.5s`, or
- * micro/nanoseconds, does not match. The pattern is checked against the Go-printed value.
+ * Whether the CRD-only checks run. calicoctl 3.32's `validate` does not run them (it enables CRD validation
+ * only when it creates an etcd client, which `validate` never does); its create/apply/replace on etcd,
+ * and `validate` in later Calico releases, do. See docs/schemas-felix.md.
  */
-const CRD_DURATION_FIELDS_ESCAPED_DOT = [
-  'routeRefreshInterval',
-  'interfaceRefreshInterval',
-  'iptablesRefreshInterval',
-  'iptablesPostWriteCheckInterval',
-  'iptablesLockProbeInterval',
-  'ipsetsRefreshInterval',
-  'xdpRefreshInterval',
-  'netlinkTimeout',
-  'reportingInterval',
-  'reportingTTL',
-  'endpointReportingDelay',
-  'usageReportingInitialDelay',
-  'usageReportingInterval',
-  'debugSimulateCalcGraphHangAfter',
-  'debugSimulateDataplaneHangAfter',
-  'debugSimulateDataplaneApplyDelay',
-  'bpfKubeProxyMinSyncPeriod',
-  'flowLogsFlushInterval',
-  'wireguardKeepAlive',
-] as const;
-const CRD_DURATION_PATTERN_ESCAPED_DOT = '^([0-9]+(\\\\.[0-9]+)?(ms|s|m|h))*$';
-/** The same pattern with a real escaped dot (liveMigrationRouteConvergenceTime). */
-const CRD_DURATION_PATTERN = '^([0-9]+(\\.[0-9]+)?(ms|s|m|h))*$';
-const DURATION_FIELDS_WITHOUT_PATTERN = ['dataplaneWatchdogTimeout', 'nftablesRefreshInterval'] as const;
+export const APPLY_CRD_RULES = false;
+
+/** One CRD OpenAPI constraint on a field. */
+export interface CRDConstraint {
+  enum?: readonly string[];
+  /** The pattern as the CRD writes it (Go RE2 syntax), for messages. */
+  pattern?: string;
+  /** The same pattern as a JavaScript RegExp. */
+  regex?: RegExp;
+  minimum?: number;
+  maximum?: number;
+  maxLength?: number;
+  /**
+   * The Go field is a pointer, so an empty string is still encoded and checked. For plain string fields
+   * `omitempty` drops "" before the CRD sees it.
+   */
+  pointer?: boolean;
+}
+
+/** CRD OpenAPI checks of one value (already in its Go-encoded form); kube-openapi's reasons. */
+export function crdConstraintIssues(value: unknown, c: CRDConstraint, path: string): Issues {
+  if (value === undefined || (value === '' && !c.pointer)) return [];
+  const out: Issues = [];
+  if (c.enum && typeof value === 'string' && !c.enum.includes(value)) {
+    out.push(issue(path, `Unsupported value: ${JSON.stringify(value)}: supported values: ${c.enum.map((v) => JSON.stringify(v)).join(', ')}`, value));
+  }
+  if (c.regex && typeof value === 'string' && !c.regex.test(value)) out.push(issue(path, `should match '${c.pattern}'`, value));
+  if (c.maxLength !== undefined && typeof value === 'string' && [...value].length > c.maxLength) {
+    out.push(issue(path, `Too long: may not be more than ${c.maxLength} characters`, value));
+  }
+  if (c.minimum !== undefined && typeof value === 'number' && value < c.minimum) {
+    out.push(issue(path, `should be greater than or equal to ${c.minimum}`, value));
+  }
+  if (c.maximum !== undefined && typeof value === 'number' && value > c.maximum) {
+    out.push(issue(path, `should be less than or equal to ${c.maximum}`, value));
+  }
+  return out;
+}
+
+const enumOf = (values: readonly string[], pointer = false): CRDConstraint => ({enum: values, pointer});
+/** A CRD pattern written `^(?i)(A|B)?$`: case-insensitive alternatives (RE2's (?i) is a JS flag). */
+function caseInsensitive(...words: string[]): CRDConstraint {
+  return {pattern: `^(?i)(${words.join('|')})?$`, regex: new RegExp(`^(${words.join('|')})?$`, 'i')};
+}
+const ENABLED_DISABLED = ['Enabled', 'Disabled'] as const;
+
+/**
+ * The duration pattern most Felix durations carry in the CRD: `^([0-9]+(\\.[0-9]+)?(ms|s|m|h))*$`. The
+ * doubled backslash is a literal backslash, so a Go-printed value with a fraction (`1500ms` prints as
+ * `1.5s`), micro- or nanoseconds, or a minus sign does not match.
+ */
+const CRD_DURATION_ESCAPED_DOT: CRDConstraint = {pattern: '^([0-9]+(\\\\.[0-9]+)?(ms|s|m|h))*$', regex: /^([0-9]+(\\.[0-9]+)?(ms|s|m|h))*$/};
+/** BPF conntrack timeouts (plain strings). Rewritten without nested ambiguity so matching stays linear. */
+const CRD_CONNTRACK_TIMEOUT: CRDConstraint = {
+  pattern: '^(([0-9]*(\\.[0-9]*)?(ms|s|h|m|us)+)+|Auto)$',
+  regex: /^(?:[0-9]*(?:\.[0-9]*)?(?:[msh]|us)+(?:(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]*)(?:[msh]|us)+)*|Auto)$/,
+  pointer: true,
+};
+
+/** FelixConfigurationSpec fields the CRD constrains beyond what Calico's Go validator checks. */
+const FELIX_CRD_CONSTRAINTS: Record<string, CRDConstraint> = {
+  nodeSelector: {maxLength: 1024, pointer: true},
+  featureDetectOverride: {
+    pattern: '^([a-zA-Z0-9-_]+=(true|false|),)*([a-zA-Z0-9-_]+=(true|false|))?$',
+    regex: /^([a-zA-Z0-9\-_]+=(true|false|),)*([a-zA-Z0-9\-_]+=(true|false|))?$/,
+  },
+  featureGates: {
+    pattern: '^([a-zA-Z0-9-_]+=([^=]+),)*([a-zA-Z0-9-_]+=([^=]+))?$',
+    regex: /^([a-zA-Z0-9\-_]+=([^=]+),)*([a-zA-Z0-9\-_]+=([^=]+))?$/,
+  },
+  iptablesBackend: enumOf(['Legacy', 'NFT', 'Auto'], true),
+  chainInsertMode: caseInsensitive('Insert', 'Append'),
+  logPrefix: {pattern: '^([a-zA-Z0-9%: /_-])*$', regex: /^([a-zA-Z0-9%: /_-])*$/},
+  logActionRateLimit: {pattern: '^[1-9]\\d{0,3}/(?:second|minute|hour|day)$', regex: /^[1-9]\d{0,3}\/(?:second|minute|hour|day)$/, pointer: true},
+  logActionRateLimitBurst: {minimum: 0, maximum: 9999},
+  programClusterRoutes: enumOf(ENABLED_DISABLED, true),
+  ipForwarding: enumOf(ENABLED_DISABLED),
+  nftablesMode: enumOf(['Disabled', 'Enabled', 'Auto'], true),
+  bpfMapSizeConntrackScaling: caseInsensitive('Disabled', 'DoubleIfFull'),
+  bpfEnforceRPF: caseInsensitive('Disabled', 'Strict', 'Loose'),
+  istioAmbientMode: enumOf(ENABLED_DISABLED, true),
+  flowLogsPolicyEvaluationMode: enumOf(['None', 'Continuous'], true),
+  bpfRedirectToPeer: enumOf(ENABLED_DISABLED),
+  flowLogsLocalReporter: enumOf(['Disabled', 'Enabled'], true),
+  bpfProfiling: enumOf(ENABLED_DISABLED),
+  routeSource: caseInsensitive('WorkloadIPs', 'CalicoIPAM'),
+  floatingIPs: enumOf(ENABLED_DISABLED, true),
+  liveMigrationRouteConvergenceTime: {pattern: '^([0-9]+(\\.[0-9]+)?(ms|s|m|h))*$', regex: /^([0-9]+(\.[0-9]+)?(ms|s|m|h))*$/},
+  ...Object.fromEntries(
+    [
+      'routeRefreshInterval',
+      'interfaceRefreshInterval',
+      'iptablesRefreshInterval',
+      'iptablesPostWriteCheckInterval',
+      'iptablesLockProbeInterval',
+      'ipsetsRefreshInterval',
+      'xdpRefreshInterval',
+      'netlinkTimeout',
+      'reportingInterval',
+      'reportingTTL',
+      'endpointReportingDelay',
+      'usageReportingInitialDelay',
+      'usageReportingInterval',
+      'debugSimulateCalcGraphHangAfter',
+      'debugSimulateDataplaneHangAfter',
+      'debugSimulateDataplaneApplyDelay',
+      'bpfKubeProxyMinSyncPeriod',
+      'flowLogsFlushInterval',
+      'wireguardKeepAlive',
+    ].map((field) => [field, CRD_DURATION_ESCAPED_DOT]),
+  ),
+};
+/** Fields of metav1.Duration type: the CRD sees them as Go prints them. */
+const FELIX_DURATION_FIELDS = new Set([
+  ...Object.keys(FELIX_CRD_CONSTRAINTS).filter((f) => FELIX_CRD_CONSTRAINTS[f] === CRD_DURATION_ESCAPED_DOT),
+  'liveMigrationRouteConvergenceTime',
+  'dataplaneWatchdogTimeout',
+  'nftablesRefreshInterval',
+]);
+
+type Spec = Record<string, any>;
+
+/** The CRD-only checks of a FelixConfiguration (run by `rules` when APPLY_CRD_RULES is set). */
+export function felixCRDIssues(name: string, spec: Spec | undefined): Issues {
+  const out: Issues = [];
+  if (!spec || typeof spec !== 'object') return out;
+  // CEL on the resource: selector scoping is only for names other than `default` and `node.*`.
+  if ((name === 'default' || name.startsWith('node.')) && spec.nodeSelector !== undefined) {
+    out.push(issue('spec.nodeSelector', "nodeSelector must not be set on the 'default' or per-node ('node.*') FelixConfiguration", spec.nodeSelector));
+  }
+  for (const [field, constraint] of Object.entries(FELIX_CRD_CONSTRAINTS)) {
+    let value = spec[field];
+    if (FELIX_DURATION_FIELDS.has(field) && typeof value === 'string') {
+      const ns = parseGoDuration(value);
+      if (typeof ns !== 'bigint') continue; // a decoding error, reported by the Go stage
+      value = formatGoDuration(ns);
+    }
+    out.push(...crdConstraintIssues(value, constraint, `spec.${field}`));
+  }
+  for (const [field, value] of Object.entries((spec.bpfConntrackTimeouts as Record<string, string> | undefined) ?? {})) {
+    out.push(...crdConstraintIssues(value, CRD_CONNTRACK_TIMEOUT, `spec.bpfConntrackTimeouts.${field}`));
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Go stage: Calico's validator (field tags and validateFelixConfigSpec) and Go's decoding of the values.
 
 // JSON name -> Go field name (Calico's messages name the Go field).
 const REGEXP_FIELDS = {
@@ -412,21 +536,6 @@ const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const INTERFACE_NAME = /^[a-zA-Z0-9_.-]{1,15}$/;
 // Go's \s is ASCII whitespace only.
 const KEY_VALUE_ITEM = /^[\t\n\f\r ]*(\w+)=(.*)$/;
-
-type Spec = Record<string, any>;
-
-function checkDuration(spec: Spec, field: string, pattern: string | undefined, out: Issues): void {
-  const value = spec[field];
-  if (typeof value !== 'string') return;
-  const ns = parseGoDuration(value);
-  if (typeof ns === 'string') {
-    out.push(issue(`spec.${field}`, ns, value));
-    return;
-  }
-  if (pattern !== undefined && !new RegExp(pattern).test(formatGoDuration(ns))) {
-    out.push(issue(`spec.${field}`, `should match '${pattern}'`, formatGoDuration(ns)));
-  }
-}
 
 /** numorstring.Port decode plus the Port struct and `portName` validators. */
 function checkFelixPort(value: number | string, path: string, out: Issues): {portName: string} | undefined {
@@ -471,15 +580,15 @@ function checkRouteTables(spec: Spec, out: Issues): void {
   }
 }
 
-function checkSpec(name: string, spec: Spec, out: Issues): void {
-  // CRD CEL rule on the resource: selector-scoped configuration only for other names.
-  if ((name === 'default' || name.startsWith('node.')) && spec.nodeSelector !== undefined) {
-    out.push(issue('spec.nodeSelector', "nodeSelector must not be set on the 'default' or per-node ('node.*') FelixConfiguration", spec.nodeSelector));
+function goIssues(spec: Spec): Issues {
+  const out: Issues = [];
+  // The schema checked the duration syntax; Go also rejects values beyond ~292 years.
+  for (const field of FELIX_DURATION_FIELDS) {
+    const value = spec[field];
+    if (typeof value !== 'string') continue;
+    const ns = parseGoDuration(value);
+    if (typeof ns === 'string') out.push(issue(`spec.${field}`, ns, value));
   }
-
-  for (const field of CRD_DURATION_FIELDS_ESCAPED_DOT) checkDuration(spec, field, CRD_DURATION_PATTERN_ESCAPED_DOT, out);
-  checkDuration(spec, 'liveMigrationRouteConvergenceTime', CRD_DURATION_PATTERN, out);
-  for (const field of DURATION_FIELDS_WITHOUT_PATTERN) checkDuration(spec, field, undefined, out);
 
   for (const [i, o] of ((spec.healthTimeoutOverrides as Array<{name?: string; timeout?: string}> | undefined) ?? []).entries()) {
     // An absent name decodes as "", which the name pattern rejects (the schema only sees present values).
@@ -505,6 +614,10 @@ function checkSpec(name: string, spec: Spec, out: Issues): void {
     const err = goRegexpError(value);
     if (err) out.push(issue(`spec.${field}`, `${tagFailure(goName, 'regexp')}: error parsing regexp: ${err}`, value));
   }
+  // Calico's `routeSource` tag only checks that the value compiles as a regexp.
+  if (typeof spec.routeSource === 'string' && spec.routeSource !== '' && goRegexpError(spec.routeSource)) {
+    out.push(issue('spec.routeSource', tagFailure('RouteSource', 'routeSource'), spec.routeSource));
+  }
 
   for (const [field, goName] of Object.entries(CIDR_LIST_FIELDS)) {
     for (const [i, cidr] of ((spec[field] as string[] | undefined) ?? []).entries()) {
@@ -512,7 +625,7 @@ function checkSpec(name: string, spec: Spec, out: Issues): void {
     }
   }
 
-  // calicoctl v3.32 applies its CIDR-list validator to this integer field, which fails for every value.
+  // calicoctl 3.32 applies its CIDR-list validator to this integer field, which fails for every value.
   if (spec.bpfExportBufferSizeMB !== undefined) {
     out.push(issue('spec.bpfExportBufferSizeMB', 'rejected by Calico v3.32: its validator treats this field as a CIDR list', spec.bpfExportBufferSizeMB));
   }
@@ -552,11 +665,13 @@ function checkSpec(name: string, spec: Spec, out: Issues): void {
   checkIPAddress(spec, 'deviceRouteSourceAddress', 4, out);
   checkIPAddress(spec, 'deviceRouteSourceAddressIPv6', 6, out);
   checkRouteTables(spec, out);
+  return out;
 }
 
 export const rules: SemanticRule = (resource) => {
-  const out: Issues = [];
   const spec = resource.spec;
-  if (spec && typeof spec === 'object') checkSpec(String(resource.metadata?.name ?? ''), spec, out);
+  if (!spec || typeof spec !== 'object') return [];
+  const out = goIssues(spec);
+  if (APPLY_CRD_RULES) out.push(...felixCRDIssues(String(resource.metadata?.name ?? ''), spec));
   return out;
 };

@@ -1,12 +1,17 @@
-// KubeControllersConfiguration semantic rules. The schema carries the enums and port ranges; what is left is
-// what Go's duration decoding rejects beyond syntax (overflow). Calico's validator does not descend into
-// host endpoint templates (no `dive`), and the "only `default`" name rule belongs to the datastore client's
-// Create, not to validation, so neither is checked here.
+// KubeControllersConfiguration semantic rules. Go stage: what Go's duration decoding rejects beyond syntax
+// (overflow). CRD stage (with APPLY_CRD_RULES): the CRD's log level enum, port ranges and the length of
+// template names. Calico's validator does not descend into host endpoint templates (no `dive`), and the
+// "only `default`" name rule belongs to the datastore client's Create, so neither is checked here.
 import type {SemanticRule} from '../types.js';
 import {issue, type Issues} from './common.js';
-import {parseGoDuration} from './felixconfiguration.js';
+import {APPLY_CRD_RULES, crdConstraintIssues, type CRDConstraint, parseGoDuration} from './felixconfiguration.js';
 
 const RECONCILING_CONTROLLERS = ['node', 'policy', 'workloadEndpoint', 'serviceAccount', 'namespace'] as const;
+const PORT: CRDConstraint = {minimum: 0, maximum: 65535};
+const LOG_SEVERITY: CRDConstraint = {enum: ['None', 'Debug', 'Info', 'Warning', 'Error', 'Fatal', 'Panic']};
+const TEMPLATE_NAME: CRDConstraint = {maxLength: 253};
+
+type Spec = Record<string, any>;
 
 function checkDuration(value: unknown, path: string, out: Issues): void {
   if (typeof value !== 'string') return;
@@ -14,8 +19,8 @@ function checkDuration(value: unknown, path: string, out: Issues): void {
   if (typeof ns === 'string') out.push(issue(path, ns, value));
 }
 
-function checkSpec(spec: Record<string, any> | undefined, path: string, out: Issues): void {
-  if (!spec || typeof spec !== 'object') return;
+/** Go stage for a spec (also used for status.runningConfig, which has the same type). */
+function goIssues(spec: Spec, path: string, out: Issues): void {
   checkDuration(spec.etcdV3CompactionPeriod, `${path}.etcdV3CompactionPeriod`, out);
   const controllers = spec.controllers ?? {};
   for (const name of RECONCILING_CONTROLLERS) {
@@ -24,9 +29,31 @@ function checkSpec(spec: Record<string, any> | undefined, path: string, out: Iss
   checkDuration(controllers.node?.leakGracePeriod, `${path}.controllers.node.leakGracePeriod`, out);
 }
 
+/** The CRD-only checks of a spec (run by `rules` when APPLY_CRD_RULES is set). */
+export function kubeControllersCRDIssues(spec: Spec | undefined, path = 'spec'): Issues {
+  if (!spec || typeof spec !== 'object') return [];
+  const out: Issues = [
+    ...crdConstraintIssues(spec.logSeverityScreen, LOG_SEVERITY, `${path}.logSeverityScreen`),
+    ...crdConstraintIssues(spec.prometheusMetricsPort, PORT, `${path}.prometheusMetricsPort`),
+    ...crdConstraintIssues(spec.debugProfilePort, PORT, `${path}.debugProfilePort`),
+  ];
+  const templates = (spec.controllers?.node?.hostEndpoint?.templates as Array<{generateName?: string}> | undefined) ?? [];
+  for (const [i, t] of templates.entries()) {
+    out.push(...crdConstraintIssues(t.generateName, TEMPLATE_NAME, `${path}.controllers.node.hostEndpoint.templates[${i}].generateName`));
+  }
+  return out;
+}
+
 export const rules: SemanticRule = (resource) => {
   const out: Issues = [];
-  checkSpec(resource.spec, 'spec', out);
-  checkSpec(resource.status?.runningConfig, 'status.runningConfig', out);
+  const parts: Array<[Spec | undefined, string]> = [
+    [resource.spec, 'spec'],
+    [resource.status?.runningConfig, 'status.runningConfig'],
+  ];
+  for (const [spec, path] of parts) {
+    if (!spec || typeof spec !== 'object') continue;
+    goIssues(spec, path, out);
+    if (APPLY_CRD_RULES) out.push(...kubeControllersCRDIssues(spec, path));
+  }
   return out;
 };
