@@ -43,4 +43,20 @@ for (const [kind, id] of Object.entries(exportsByKind)) {
 const orderTmp = new URL(`../dist/generated/field-order.json.${process.pid}`, import.meta.url);
 writeFileSync(orderTmp, JSON.stringify(buildFieldOrder(allSchemas)));
 renameSync(orderTmp, new URL('../dist/generated/field-order.json', import.meta.url));
+// Go field names that are not their JSON name up to case (lower-cased Go name -> JSON name), for
+// go-template field access (src/lib/printers/go-template.ts).
+const goNames = {};
+const collectGoNames = (node) => {
+  if (Array.isArray(node)) return node.forEach(collectGoNames);
+  if (!node || typeof node !== 'object') return;
+  for (const [json, prop] of Object.entries(node.properties ?? {})) {
+    const go = prop?.['x-go-name'];
+    if (typeof go === 'string' && go.toLowerCase() !== json.toLowerCase()) goNames[go.toLowerCase()] = json;
+  }
+  Object.values(node).forEach(collectGoNames);
+};
+collectGoNames(allSchemas);
+const goNamesTmp = new URL(`../dist/generated/go-names.json.${process.pid}`, import.meta.url);
+writeFileSync(goNamesTmp, JSON.stringify(goNames));
+renameSync(goNamesTmp, new URL('../dist/generated/go-names.json', import.meta.url));
 console.error(`compiled ${Object.keys(exportsByKind).length} kind schemas`);

@@ -175,6 +175,8 @@ test('go-template: functions and Go value printing', () => {
   assert.equal(run('{{printf "%s-%d-%v-%q-%5s|%-4d|%t" "a" 7 true "q" "r" 3 false}}'), 'a-7-true-"q"-    r|3   |false');
   assert.equal(run('{{"x" | printf "%s!"}} {{print 1 2 "a" "b"}} {{len "héllo"}}'), 'x! 1 2ab 6');
   assert.equal(run('{{config "asnumber"}}'), '64512');
+  // Go names that differ from the JSON name beyond case come from the schemas' x-go-name.
+  assert.equal(run('{{.Spec.WireguardPersistentKeepAlive}}', {spec: {wireguardKeepAlive: '25s'}}), '25s');
   assert.equal(sprintf('%d %v', [1]), '1 %!v(MISSING)');
 });
 

@@ -5,6 +5,7 @@
 //   functions len, index, printf (%s %d %v %q %t %f %x, width/flags), print, println, eq ne lt le gt ge,
 //   and or not, join, joinAndTruncate, config "asnumber".
 // Anything else (define, template, block, unknown functions, method calls) fails with a clear error.
+import {readFileSync} from 'node:fs';
 import {CliError} from '../errors.js';
 import {formatGoFloat, formatGoValue, goQuote, joinAndTruncate} from './go-format.js';
 
@@ -55,7 +56,21 @@ function truthy(v: Value): boolean {
   return true;
 }
 
-/** Go field name → JSON key: exact lower-camel name first, then a case-insensitive match (CIDR → cidr). */
+let goNameAliases: Record<string, string> | undefined;
+
+/** Go names that differ from their JSON name beyond case (from the schemas' x-go-name, at build time). */
+function aliasFor(lowerGoName: string): string | undefined {
+  if (!goNameAliases) {
+    try {
+      goNameAliases = JSON.parse(readFileSync(new URL('../../generated/go-names.json', import.meta.url), 'utf8')) as Record<string, string>;
+    } catch {
+      goNameAliases = {};
+    }
+  }
+  return goNameAliases[lowerGoName];
+}
+
+/** Go field name → JSON key: a case-insensitive match (CIDR → cidr), else the schemas' x-go-name alias. */
 function fieldOf(obj: Value, name: string): Value {
   if (obj === undefined || obj === null || obj === NO_VALUE) {
     throw new Error(`nil pointer evaluating interface {}.${name}`);
@@ -71,6 +86,8 @@ function fieldOf(obj: Value, name: string): Value {
   for (const key of Object.keys(o)) {
     if (key.toLowerCase() === lower) return wrapField(key, o[key]);
   }
+  const alias = aliasFor(lower);
+  if (alias !== undefined && alias in o) return wrapField(alias, o[alias]);
   // Fields of the embedded ObjectMeta/ListMeta are promoted in Go (.Name, .Namespace, .ResourceVersion).
   const meta = o.metadata;
   if (meta && typeof meta === 'object' && ('kind' in o || 'apiVersion' in o)) {
