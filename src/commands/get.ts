@@ -20,6 +20,7 @@ WorkloadEndpoint) use the "default" namespace unless -n or -A is given.`;
     '<%= config.bin %> get ippool -o custom-columns=NAME,CIDR,NAT',
     `<%= config.bin %> get nodes -o go-template='{{range .}}{{range .Items}}{{.ObjectMeta.Name}} {{end}}{{end}}'`,
   ];
+  static usage = ['<%= command.id %> KIND [NAME...] [flags]', '<%= command.id %> -f FILENAME [-R] [--skip-empty] [flags]'];
   static strict = false;
   static args = {
     kind: Args.string({description: 'Resource type (case-insensitive, singular, plural or short name).', required: false}),
