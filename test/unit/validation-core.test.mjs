@@ -60,6 +60,8 @@ test('Go decoding quirks: null is absent, numbers fill string fields, field name
   assert.equal(named.record.resource.metadata.name, '123');
   const [folded] = await validateResources(records(POOL('  CIDR: 10.0.0.0/16\n  NatOutgoing: true\n')));
   assert.deepEqual(folded.errors, []);
+  const [misplaced] = await validateResources(records(POOL('  cidr: 10.0.0.0/16\n').replace('  name: p\n', '  name: p\n  Cidr: x\n')));
+  assert.deepEqual(misplaced.errors.map((e) => e.path), ['metadata.Cidr'], 'a folded name that is not a field there keeps the name as written');
   const [typed] = await validateResources(records(POOL('  cidr: 10.0.0.0/16\n  blockSize: "26"\n')));
   assert.deepEqual(typed.errors.map((e) => [e.path, e.line]), [['spec.blockSize', 7]]);
   // Inside a top-level sequence there is no typed target: no number-to-string conversion.

@@ -5,11 +5,15 @@ import {CliError} from '../errors.js';
 export const validateAction: CommandAction = async ({flags, out}) => {
   const output = String(flags.output ?? 'text');
   if (output !== 'text' && output !== 'json') throw new CliError(`unrecognized output format '${output}'`);
+  // Start loading the validation modules while the manifests are read.
+  const validation = import('../validation/index.js');
+  const format = import('../validation/format.js');
+  validation.catch(() => undefined);
+  format.catch(() => undefined);
   const {readManifests} = await import('../manifest/index.js');
   const records = await readManifests(String(flags.filename), {recursive: !!flags.recursive, skipEmpty: !!flags['skip-empty']});
-  const {validateResources} = await import('../validation/index.js');
-  const results = await validateResources(records);
-  const {summarize, toJsonRecord} = await import('../validation/format.js');
+  const results = await (await validation).validateResources(records);
+  const {summarize, toJsonRecord} = await format;
   if (output === 'json') {
     out.out(JSON.stringify(results.map(toJsonRecord), null, 2) + '\n');
     return results.every((r) => r.valid) ? 0 : 1;

@@ -135,7 +135,13 @@ function fieldNamesByFoldedName(): Map<string, string[]> {
  * (sigs.k8s.io/yaml with a typed target); field names match case-insensitively (encoding/json).
  * Returns whether anything changed, so the caller validates again.
  */
-function applyGoDecoding(resource: Record<string, unknown>, errors: AjvError[], coerceStrings: boolean, tried: Set<string>): boolean {
+function applyGoDecoding(
+  resource: Record<string, unknown>,
+  errors: AjvError[],
+  coerceStrings: boolean,
+  tried: Set<string>,
+  renames: Map<string, string>,
+): boolean {
   let changed = false;
   for (const e of errors) {
     const path = pointerToPath(e.instancePath);
@@ -157,13 +163,29 @@ function applyGoDecoding(resource: Record<string, unknown>, errors: AjvError[], 
       const obj = valueAt(resource, path) as Record<string, unknown>;
       const key = String(e.params.additionalProperty);
       const attempt = `${e.instancePath}/${key}`;
-      if (tried.has(attempt) || typeof obj !== 'object' || obj === null) continue;
+      if (typeof obj !== 'object' || obj === null) continue;
+      const renamedFrom = renames.get(attempt);
+      if (renamedFrom !== undefined && !(renamedFrom in obj)) {
+        // The case-folded name is not a field here either: report the name the user wrote.
+        obj[renamedFrom] = obj[key];
+        delete obj[key];
+        renames.delete(attempt);
+        changed = true;
+        continue;
+      }
+      if (tried.has(attempt)) continue;
       tried.add(attempt);
       const candidates = (fieldNamesByFoldedName().get(key.toLowerCase()) ?? []).filter((n) => n !== key);
       if (candidates.length !== 1) continue;
       const canonical = candidates[0];
       // encoding/json decodes keys in sorted order (sigs.k8s.io/yaml marshals a Go map); the last one wins.
-      if (!(canonical in obj) || key > canonical) obj[canonical] = obj[key];
+      if (canonical in obj) {
+        if (key > canonical) obj[canonical] = obj[key];
+      } else {
+        obj[canonical] = obj[key];
+        renames.set(`${e.instancePath}/${canonical}`, key);
+        tried.add(`${e.instancePath}/${canonical}`);
+      }
       delete obj[key];
       changed = true;
     }
@@ -245,10 +267,11 @@ function toIssues(resource: Record<string, unknown>, errors: AjvError[]): Schema
 export function schemaIssues(validate: KindValidator | undefined, resource: Record<string, unknown>, coerceStrings: boolean): SchemaIssue[] {
   if (!validate) return [];
   const tried = new Set<string>();
+  const renames = new Map<string, string>();
   for (let pass = 0; pass < 8; pass++) {
     if (validate(resource)) return [];
     const errors = validate.errors ?? [];
-    if (!applyGoDecoding(resource, errors, coerceStrings, tried)) return toIssues(resource, errors);
+    if (!applyGoDecoding(resource, errors, coerceStrings, tried, renames)) return toIssues(resource, errors);
   }
   return validate(resource) ? [] : toIssues(resource, validate.errors ?? []);
 }
