@@ -7,7 +7,7 @@ import {createServer} from 'node:net';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {runCli} from '../helpers/cli.mjs';
-import {fakeProcTree, startBird1Fixture, startFakeFelix} from '../helpers/bird.mjs';
+import {fakeProcTree, startBird1Fixture, startFakeFelix, startLoneBird} from '../helpers/bird.mjs';
 
 let fx;
 let felix;
@@ -158,5 +158,27 @@ test('a socket that does not speak BIRD: what calicoctl printed so far, then the
     assert.equal(r.stderr, 'error executing command: unexpected output line from BIRD: "HTTP/1.1 400 Bad Request"\n');
   } finally {
     server.close();
+  }
+});
+
+test('a daemon without Calico peers: No IPv4 peers found.', async () => {
+  const lone = await startLoneBird('router id 10.9.9.8;\nprotocol device { scan time 10; }\nprotocol static { route 10.1.0.0/16 blackhole; }\n');
+  try {
+    const r = await status(['--bird-socket', lone.socket, '--bird6-socket', join(fx.dir, 'b6.ctl')]);
+    assert.equal(r.code, 0);
+    assert.equal(
+      maskTimes(r.stdout),
+      'Calico process is running.\n\nIPv4 BGP status\nNo IPv4 peers found.\n\nIPv6 BGP status\n' +
+        '+--------------+---------------+-------+----------+-------------+\n' +
+        '| PEER ADDRESS |   PEER TYPE   | STATE |  SINCE   |    INFO     |\n' +
+        '+--------------+---------------+-------+----------+-------------+\n' +
+        '| ::1          | node specific | up    | HH:MM:SS | Established |\n' +
+        '+--------------+---------------+-------+----------+-------------+\n\n',
+    );
+    const j = await status(['--bird-socket', lone.socket, '--bird6-socket', join(fx.dir, 'b6.ctl'), '-o', 'json', '--check']);
+    assert.equal(j.code, 0);
+    assert.equal(JSON.parse(j.stdout).length, 1);
+  } finally {
+    await lone.stop();
   }
 });
