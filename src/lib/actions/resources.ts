@@ -14,17 +14,22 @@ async function loadFromArgs(kindArg: string, names: string[]): Promise<CalicoRes
 }
 
 async function runResourceCommand(verb: Verb, {flags, argv, out}: CommandInput): Promise<number | void> {
-  const configPath = String(flags.config);
   // 1. Version-mismatch check (it builds the client; we reuse it).
-  const {checkVersionMismatch} = await import('../version-check.js');
-  let ds = await checkVersionMismatch({configPath, allowMismatch: !!flags['allow-version-mismatch']});
+  const {startSession, sessionDatastore} = await import('../resources/session.js');
+  const session = await startSession(flags);
 
   // 2. All input is read and parsed before anything is written.
   let resources: CalicoResource[];
+  let preErrors: Array<Error | undefined> | undefined;
+  const namespace = String(flags.namespace ?? '');
   const fromArgs = !flags.filename;
   if (!fromArgs) {
     const {readManifests} = await import('../manifest/read.js');
     const records = await readManifests(String(flags.filename), {recursive: !!flags.recursive, skipEmpty: !!flags['skip-empty']});
+    if (verb !== 'delete' && records.length) {
+      const {validateForWrite} = await import('../resources/validation.js');
+      preErrors = await validateForWrite(records, namespace);
+    }
     resources = records.map((r) => r.resource as unknown as CalicoResource);
   } else {
     if (!argv[0]) throw new CliError(`${verb}: specify KIND [NAME...] or --filename`);
@@ -36,10 +41,7 @@ async function runResourceCommand(verb: Verb, {flags, argv, out}: CommandInput):
   }
 
   // 3. Client.
-  if (!ds) {
-    const {openDatastore} = await import('../datastore/index.js');
-    ds = await openDatastore({configPath});
-  }
+  const ds = await sessionDatastore(session);
   try {
     // 5. Best-effort datastore initialisation before writes.
     if (verb !== 'delete') {
@@ -51,12 +53,11 @@ async function runResourceCommand(verb: Verb, {flags, argv, out}: CommandInput):
 
     const {executeResources} = await import('../resources/engine.js');
     const {reportResults} = await import('../resources/report.js');
-    const {resourceValidator} = await import('../resources/validate-hook.js');
     const results = await executeResources(verb, resources, ds, {
-      namespace: String(flags.namespace ?? ''),
+      namespace,
       skipExists: !!flags['skip-exists'],
       skipNotExists: !!flags['skip-not-exists'],
-      validate: await resourceValidator(),
+      preErrors,
     });
     reportResults(verb, results, out);
   } finally {

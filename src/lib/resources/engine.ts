@@ -19,8 +19,8 @@ export interface EngineOptions {
   allNamespaces?: boolean;
   skipExists?: boolean;
   skipNotExists?: boolean;
-  /** Validation hook (the validation library); returns an error for an invalid resource. */
-  validate?: (resource: CalicoResource) => Error | undefined;
+  /** Errors found before any datastore action (validation), by input index. */
+  preErrors?: ReadonlyArray<Error | undefined>;
   /** Sleep used between update retries (tests shorten it). */
   sleep?: (ms: number) => Promise<void>;
 }
@@ -198,11 +198,9 @@ export async function executeResources(verb: Verb, resources: CalicoResource[], 
     try {
       const kind = kindFromManifest(r.kind);
       if (!kind) throw new Error(`resource type '${r.kind}' is not supported`);
+      const invalid = opts.preErrors?.[i];
+      if (invalid) throw invalid;
       handleNamespace(r, kind, opts.namespace, opts.allNamespaces);
-      if (verb !== 'delete') {
-        const invalid = opts.validate?.(r);
-        if (invalid) throw invalid;
-      }
       return true;
     } catch (err) {
       outcomes[i] = err as Error;
