@@ -311,3 +311,47 @@ test('lock, ipam check report, split and release --from-report, unlock; refusals
   const unlock = await cli('datastore', 'migrate', 'unlock');
   assert.deepEqual([unlock.code, unlock.stdout], [0, 'Datastore unlocked.\n']);
 });
+
+test('ipam check reads LoadBalancer services through a kubeconfig', async () => {
+  await reseed();
+  const {createServer} = await import('node:http');
+  const {writeFileSync} = await import('node:fs');
+  let auth;
+  const services = {
+    items: [
+      {metadata: {name: 'lb-web', namespace: 'default'}, spec: {type: 'LoadBalancer'}, status: {loadBalancer: {ingress: [{ip: '10.244.98.7'}]}}},
+      {metadata: {name: 'lb-other', namespace: 'default'}, spec: {type: 'LoadBalancer', loadBalancerClass: 'metallb'}, status: {loadBalancer: {ingress: [{ip: '192.0.2.50'}]}}},
+      {metadata: {name: 'plain', namespace: 'default'}, spec: {type: 'ClusterIP'}},
+    ],
+  };
+  const server = createServer((req, res) => {
+    auth = req.headers.authorization;
+    res.setHeader('content-type', 'application/json');
+    res.end(req.url === '/api/v1/services' ? JSON.stringify(services) : '{}');
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  const kubeconfig = join(tmp, 'kubeconfig');
+  writeFileSync(
+    kubeconfig,
+    `apiVersion: v1\nkind: Config\ncurrent-context: test\ncontexts:\n- name: test\n  context: {cluster: c1, user: u1}\nclusters:\n- name: c1\n  cluster: {server: "http://127.0.0.1:${server.address().port}"}\nusers:\n- name: u1\n  user: {token: s3cret}\n`,
+  );
+  try {
+    const noKcc = await cli('ipam', 'check', '--kubeconfig', kubeconfig);
+    assert.equal(noKcc.code, 1);
+    assert.equal(noKcc.stderr, 'resource does not exist: KubeControllersConfiguration(default) with error: <nil>\n');
+    await seed(etcd.endpoint, [
+      [
+        '/calico/resources/v3/projectcalico.org/kubecontrollersconfigurations/default',
+        '{"kind":"KubeControllersConfiguration","apiVersion":"projectcalico.org/v3","metadata":{"name":"default","uid":"5d1e7c55-2b1a-4a52-9d43-0a7f3c0f2b10","creationTimestamp":"2025-06-01T12:00:00Z"},"spec":{"healthChecks":"Enabled","prometheusMetricsPort":9094,"controllers":{"loadBalancer":{"assignIPs":"AllServices"}}},"status":{}}',
+      ],
+    ]);
+    const r = await runCli(['ipam', 'check', '--show-problem-ips'], {env: {...env, KUBECONFIG: kubeconfig}});
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(auth, 'Bearer s3cret');
+    assert.match(r.stdout, /\nLoading all service load balancer IPs\.\nFound 1 service load balancer\(s\)\.\n\nLoading all workload endpoints\.\nFound 3 workload IPs\.\nWorkloads and nodes are using 5 IPs\.\n/);
+    assert.match(r.stdout, /\n  10\.244\.98\.7 in use by lb-web and in active IPAM pool but has no IPAM allocation\.\n/);
+    assert.match(r.stdout, /\nCheck complete; found 4 problems\.\n$/);
+  } finally {
+    server.close();
+  }
+});

@@ -202,12 +202,26 @@ export async function checkIPAM(ds: Datastore, opts: CheckOptions, out: Output):
   p('');
 
   p('Loading all service load balancer IPs.');
-  // Calico-managed LoadBalancer IPs live in the Kubernetes API, which this etcd-only tool does not read.
-  p(
-    opts.kubeconfig
-      ? 'Kubernetes service check not supported by this calicoctl (etcd only), skipping service check'
-      : 'No kubeconfig given (KUBECONFIG or --kubeconfig), skipping service check',
-  );
+  if (!opts.kubeconfig) {
+    // calicoctl refuses to run without one; Services are the only Kubernetes data this check needs.
+    p('No kubeconfig given (KUBECONFIG or --kubeconfig), skipping service check');
+  } else {
+    const kube = await import('./kube.js');
+    const services = await kube.listServices(await kube.loadKubeconfig(opts.kubeconfig), ds.timeoutMs);
+    const {KubeControllersConfigurationKind} = await import('../registry/kinds/kubecontrollersconfiguration.js');
+    const kcc = await ds.get({kind: KubeControllersConfigurationKind, name: 'default'});
+    const lb = kcc.spec?.controllers?.loadBalancer;
+    if (!lb) p('No configuration for LoadBalancer kubecontroller found, skipping service check');
+    else {
+      let count = 0;
+      for (const svc of services) {
+        if (!kube.isCalicoManagedLoadBalancer(svc, String(lb.assignIPs ?? ''))) continue;
+        count++;
+        for (const ingress of svc.status?.loadBalancer?.ingress ?? []) recordInUseIP(ingress.ip ?? '', svc.metadata?.name ?? '');
+      }
+      p(`Found ${count} service load balancer(s).`);
+    }
+  }
   p('');
 
   p('Loading all workload endpoints.');
