@@ -4,7 +4,7 @@ import type {CommandAction} from '../cli/types.js';
 import type {Output} from '../io.js';
 import {CliError} from '../errors.js';
 import {isRoot, listProcesses, NEED_ROOT_MESSAGE} from '../node/processes.js';
-import {BirdQueryError, collectNodeStatus, isEstablished, type Family, type FamilyStatus, type NodeStatus} from '../node/status.js';
+import {BirdQueryError, collectNodeStatus, isEstablished, type Family, type FamilyStatus, type NodeStatus, type PeerStatus} from '../node/status.js';
 import {renderBoxTable} from '../node/table.js';
 
 /** `--check`: some Calico peer is not Established. */
@@ -18,12 +18,14 @@ function familySection(f: FamilyStatus): string {
   // calicoctl prints this without a newline and exits 0; kept byte for byte.
   if (f.connectError) return text + `Error querying BIRD: unable to connect to BIRDv${v} socket: ${f.connectError}`;
   if (f.peers.length === 0) return text + `No IPv${v} peers found.\n`;
-  const rows = f.peers.map((p) => [p.peerAddress, p.peerType, p.state, p.since, [p.bgpState, p.info].filter(Boolean).join(' ')]);
-  // A down peer has no BGP state word in BIRD's table: show only its message (empty after a disable).
-  f.peers.forEach((p, i) => {
-    if (p.state === 'down') rows[i][4] = p.info;
-  });
+  const rows = f.peers.map((p) => [p.peerAddress, p.peerType, p.state, p.since, tableInfo(p)]);
   return text + renderBoxTable(TABLE_HEADERS, rows);
+}
+
+/** BIRD's info column: BGP state and message; a down peer has only its message (empty after a disable). */
+function tableInfo(p: PeerStatus): string {
+  if (p.state === 'down') return p.info;
+  return p.info ? `${p.bgpState} ${p.info}` : p.bgpState;
 }
 
 function notRunningLine(f: FamilyStatus): string {

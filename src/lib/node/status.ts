@@ -26,8 +26,7 @@ export interface PeerStatus {
 
 export interface FamilyStatus {
   family: Family;
-  /** Daemon process name the section depends on (`bird` / `bird6`). */
-  daemon: 'bird' | 'bird6';
+  /** A daemon serving this family runs (`bird`/`bird6`; a BIRD 2 `bird` serves both). */
   running: boolean;
   peers: PeerStatus[];
   /** calicoctl's text for an unreachable socket (`dial unix ...: connect: ...`); peers is then empty. */
@@ -151,8 +150,8 @@ export interface CollectOptions {
  */
 export async function collectNodeStatus(opts: CollectOptions): Promise<NodeStatus> {
   const command = opts.details ? 'show protocols all' : 'show protocols';
-  const v4: FamilyStatus = {family: 'IPv4', daemon: 'bird', running: isRunning(opts.processes, 'bird'), peers: []};
-  const v6: FamilyStatus = {family: 'IPv6', daemon: 'bird6', running: isRunning(opts.processes, 'bird6'), peers: []};
+  const v4: FamilyStatus = {family: 'IPv4', running: isRunning(opts.processes, 'bird'), peers: []};
+  const v6: FamilyStatus = {family: 'IPv6', running: isRunning(opts.processes, 'bird6'), peers: []};
   const status: NodeStatus = {felixRunning: isFelixRunning(opts.processes), families: [v4, v6]};
   if (!status.felixRunning) return status;
 
@@ -165,7 +164,6 @@ export async function collectNodeStatus(opts: CollectOptions): Promise<NodeStatu
         v4.peers = peers.filter((p) => p.family === 'IPv4');
         v6.peers = peers.filter((p) => p.family === 'IPv6');
         v6.running = true;
-        v6.daemon = 'bird';
         return status;
       }
       v4.peers = peersFromEntries(answer.entries, 'IPv4');
