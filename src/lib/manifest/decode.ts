@@ -188,6 +188,7 @@ class DecodedRecord implements ManifestRecord {
     readonly declaredKind: string,
     public resource: Record<string, unknown>,
     readonly goStringCoercion: boolean,
+    readonly listItem: boolean,
     private readonly doc: DocumentLines,
     /** Where the resource sits in its document, e.g. ['items', 2]. */
     private readonly locator: FieldPath,
@@ -238,7 +239,7 @@ export function decodeDocument(text: string, ctx: DecodeContext): ManifestRecord
     const list = gv === API_VERSION && !known ? kindFromListKind(kind) : undefined;
     if (!known && !list) fail(`unknown resource type (${gv === undefined ? '' : kind}) and/or version (${gv ?? ''})`, locator);
     if (known) {
-      records.push(new DecodedRecord(ctx.file, kind, kind, obj, goStringCoercion, doc, locator));
+      records.push(new DecodedRecord(ctx.file, kind, kind, obj, goStringCoercion, false, doc, locator));
       return;
     }
     // A <Kind>List: list metadata is ListMeta; each item is decoded as the list's element kind.
@@ -260,7 +261,7 @@ export function decodeDocument(text: string, ctx: DecodeContext): ManifestRecord
       if (!isObject(item)) fail(`json: cannot unmarshal ${goTypeName(item)} into Go struct field ${kind}.items of type v3.${elementKind}`, itemLocator);
       const resource = item as Record<string, unknown>;
       const declaredKind = typeof resource.kind === 'string' ? resource.kind : '';
-      records.push(new DecodedRecord(ctx.file, elementKind, declaredKind, resource, goStringCoercion, doc, itemLocator));
+      records.push(new DecodedRecord(ctx.file, elementKind, declaredKind, resource, goStringCoercion, true, doc, itemLocator));
     });
   };
 

@@ -14,6 +14,8 @@ export interface ManifestRecord {
   readonly declaredKind: string;
   /** The decoded resource. Validation normalises it in place (Go decoding quirks, namespace default). */
   resource: Record<string, unknown>;
+  /** An item of a `<Kind>List` (calicoctl ignores an item's own apiVersion/kind). */
+  readonly listItem: boolean;
   /** Whether sigs.k8s.io/yaml would turn numbers/booleans into strings for string fields (typed target). */
   readonly goStringCoercion: boolean;
   /** Best line for a field path (the nearest ancestor that has one; the resource line at worst). */

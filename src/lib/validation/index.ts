@@ -3,7 +3,7 @@
 // then the JSON Schema, then — only when the schema passed, so field types can be trusted — the kind's
 // semantic rules; name and metadata rules apply to every kind.
 import type {FieldPath, ManifestRecord} from '../manifest/types.js';
-import {kindFromManifest} from '../registry/index.js';
+import {API_VERSION, kindFromManifest} from '../registry/index.js';
 import {resourceId, type CalicoResource} from '../resource.js';
 import {metadataIssues, nameIssues} from './names.js';
 import {loadValidator, schemaIssues, UNKNOWN_FIELD, type KindValidator} from './schema.js';
@@ -119,9 +119,11 @@ async function loadRule(kind: string): Promise<SemanticRule | undefined> {
 
 function validateRecord(record: ManifestRecord, validator: KindValidator | undefined, rule: SemanticRule | undefined, opts: ValidateOptions): ValidationResult {
   const resource = record.resource;
-  // A list item is validated as the list's element kind even when it does not say so itself.
-  if (resource.kind === undefined) resource.kind = record.kind;
-  if (resource.apiVersion === undefined) resource.apiVersion = 'projectcalico.org/v3';
+  // A <Kind>List item is decoded into the list's element type: its own apiVersion/kind are not checked.
+  if (record.listItem) {
+    resource.apiVersion = API_VERSION;
+    resource.kind = record.kind;
+  }
   const errors: FieldError[] = [];
   const add = (path: FieldPath, message: string, value?: unknown): void => {
     const e: FieldError = {path: formatFieldPath(path), line: record.lineOf(path), message};
@@ -132,11 +134,13 @@ function validateRecord(record: ManifestRecord, validator: KindValidator | undef
     for (const i of issues) add(parseFieldPath(i.path), i.message, i.value);
   };
 
+  // The schema pass first: it also applies Go's decoding (e.g. `namespace: 5` is the string "5"),
+  // which calicoctl does before its namespace rules and validator run.
+  const schema = schemaIssues(validator, resource, record.goStringCoercion);
+  for (const i of schema) add(i.path, i.message, i.value);
   const nsError = namespaceError(record, opts);
   if (nsError) add(['metadata', 'namespace'], nsError);
   else {
-    const schema = schemaIssues(validator, resource, record.goStringCoercion);
-    for (const i of schema) add(i.path, i.message, i.value);
     const meta = resource.metadata;
     const name = isObject(meta) ? meta.name : undefined;
     if (name === undefined || typeof name === 'string') fromIssues(nameIssues(record.kind, name ?? ''));
