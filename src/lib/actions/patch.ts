@@ -12,6 +12,8 @@ export const patchAction: CommandAction = async ({flags, args, out}) => {
   const kind = kindFromCli(kindArg);
   if (!kind) throw new CliError(`resource type '${kindArg}' is not supported`);
   const ds = await sessionDatastore(session);
+  const {createWriteValidator} = await import('../resources/validation.js');
+  ds.writeValidator = await createWriteValidator();
   try {
     if (name === '') throw new CliError('resource name may not be empty');
     const {handleNamespace, mergeMetadataForUpdate} = await import('../resources/engine.js');
@@ -51,7 +53,7 @@ async function applyPatch(stored: CalicoResource, patchText: string): Promise<Ca
   const result = mergePatch(stored, patch) as CalicoResource;
   // Re-read the patched object strictly, as calicoctl decodes it into the typed resource.
   const {decodeDocument} = await import('../manifest/decode.js');
-  const {validateForWrite} = await import('../resources/validation.js');
+  const {rejectUnknownFields} = await import('../resources/validation.js');
   let records;
   try {
     records = decodeDocument(JSON.stringify(result), {file: 'patch', line: 1});
@@ -59,7 +61,6 @@ async function applyPatch(stored: CalicoResource, patchText: string): Promise<Ca
     throw new Error(`creating resource from patched data: ${errorMessage(err).replace(/^patch:1: /, '')}`);
   }
   if (records.length < 1) throw new Error(`invalid number of patched resources: ${records.length}`);
-  const [problem] = await validateForWrite(records.slice(0, 1), '');
-  if (problem) throw problem;
+  await rejectUnknownFields(records.slice(0, 1));
   return records[0].resource as unknown as CalicoResource;
 }

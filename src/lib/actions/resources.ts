@@ -20,15 +20,14 @@ async function runResourceCommand(verb: Verb, {flags, argv, out}: CommandInput):
 
   // 2. All input is read and parsed before anything is written.
   let resources: CalicoResource[];
-  let preErrors: Array<Error | undefined> | undefined;
   const namespace = String(flags.namespace ?? '');
   const fromArgs = !flags.filename;
   if (!fromArgs) {
     const {readManifests} = await import('../manifest/read.js');
     const records = await readManifests(String(flags.filename), {recursive: !!flags.recursive, skipEmpty: !!flags['skip-empty']});
     if (verb !== 'delete' && records.length) {
-      const {validateForWrite} = await import('../resources/validation.js');
-      preErrors = await validateForWrite(records, namespace);
+      const {rejectUnknownFields} = await import('../resources/validation.js');
+      await rejectUnknownFields(records);
     }
     resources = records.map((r) => r.resource as unknown as CalicoResource);
   } else {
@@ -51,13 +50,16 @@ async function runResourceCommand(verb: Verb, {flags, argv, out}: CommandInput):
     // 6. Empty names given on the command line.
     if (fromArgs && argv.slice(1).some((n) => n === '')) throw new CliError('resource name may not be empty');
 
+    if (verb !== 'delete') {
+      const {createWriteValidator} = await import('../resources/validation.js');
+      ds.writeValidator = await createWriteValidator();
+    }
     const {executeResources} = await import('../resources/engine.js');
     const {reportResults} = await import('../resources/report.js');
     const results = await executeResources(verb, resources, ds, {
       namespace,
       skipExists: !!flags['skip-exists'],
       skipNotExists: !!flags['skip-not-exists'],
-      preErrors,
     });
     reportResults(verb, results, out);
   } finally {

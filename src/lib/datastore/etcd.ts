@@ -71,6 +71,7 @@ interface Prepared {
 
 export class EtcdDatastore implements Datastore {
   readonly raw: RawStore;
+  writeValidator?: Datastore['writeValidator'];
   /** Policies found only under their pre-3.32 `default.<name>` key: primary path -> legacy path. */
   private legacyPaths = new Map<string, string>();
   private knownTiers = new Set<string>();
@@ -291,6 +292,10 @@ export class EtcdDatastore implements Datastore {
         const old = (await this.getMany([{kind, name}]))[0];
         defaultAndCheckIPPool(res, old);
       }
+    }
+    if (this.writeValidator) {
+      const invalid = await this.writeValidator(res, input);
+      if (invalid) throw invalid;
     }
     if (kind.kind === 'KubeControllersConfiguration' && res.metadata.name !== 'default') {
       throw new ValidationFailedError([

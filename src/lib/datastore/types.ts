@@ -56,6 +56,11 @@ export interface Datastore {
    * but batched into etcd transactions. Returns the stored object or the error per item, in order.
    */
   writeMany(items: ReadonlyArray<{op: 'create' | 'update'; resource: CalicoResource}>): Promise<Array<CalicoResource | Error>>;
+  /**
+   * Called on every create/update after the client defaults were applied (clientv3 validates there);
+   * a returned error fails that write. Unset = no validation.
+   */
+  writeValidator?: (defaulted: CalicoResource, input: CalicoResource) => Promise<Error | undefined>;
   /** The request timeout in milliseconds that bounds every etcd call. */
   readonly timeoutMs: number;
 }

@@ -8,6 +8,7 @@ import {
   ResourceDoesNotExistError,
   UpdateConflictError,
 } from '../datastore/errors.js';
+import {workloadEndpointName} from '../defaults/index.js';
 import {kindFromManifest} from '../registry/index.js';
 import type {KindDescriptor} from '../registry/types.js';
 
@@ -118,7 +119,10 @@ class ResourceActions {
     } catch (err) {
       if (!(err instanceof ResourceAlreadyExistsError || err instanceof OperationNotSupportedError)) throw err;
     }
-    return this.update({...r, metadata: {...r.metadata, resourceVersion: originalRV}}, 'apply');
+    const metadata = {...r.metadata, resourceVersion: originalRV};
+    // clientv3's Create fills in a WorkloadEndpoint's computed name on the caller's object.
+    if (r.kind === 'WorkloadEndpoint' && !metadata.name) metadata.name = workloadEndpointName(r.spec ?? {});
+    return this.update({...r, metadata}, 'apply');
   }
 
   async update(r: CalicoResource, verb: 'apply' | 'replace' = 'replace'): Promise<CalicoResource> {

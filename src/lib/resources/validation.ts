@@ -1,22 +1,54 @@
-// Runs the validation library over the records read from -f before anything is written, and turns its
-// findings into what calicoctl reports: unknown fields abort the whole command (Go's strict decoding
-// happens while parsing), other problems become that resource's error (clientv3 validates per write).
+// Bridges the validation library into writes, in clientv3's order: unknown fields abort the whole
+// command while parsing (Go's strict decoding), everything else is checked per resource after the
+// client defaults were applied (clientv3 defaults, then validates, then writes).
 import {ValidationFailedError} from '../datastore/errors.js';
 import {CliError} from '../errors.js';
-import type {ManifestRecord} from '../manifest/types.js';
+import type {FieldPath, ManifestRecord} from '../manifest/types.js';
+import type {CalicoResource} from '../resource.js';
 
-/** Per-record error (undefined = valid), in input order. Throws CliError for unknown fields. */
-export async function validateForWrite(records: readonly ManifestRecord[], namespace: string): Promise<Array<Error | undefined>> {
+/** Throws CliError for the first unknown field in any record (nothing has been written yet). */
+export async function rejectUnknownFields(records: readonly ManifestRecord[]): Promise<void> {
   const {validateResources, UNKNOWN_FIELD} = await import('../validation/index.js');
-  const results = await validateResources(records, {namespace});
-  for (const r of results) {
+  // Validate copies: the real validation runs later on the defaulted resources.
+  const copies = records.map((r) => ({...r, resource: structuredClone(r.resource), lineOf: r.lineOf.bind(r)}));
+  for (const r of await validateResources(copies)) {
     const unknown = r.errors.find((e) => e.message.startsWith(UNKNOWN_FIELD));
     if (unknown) throw new CliError(unknown.message);
   }
-  return results.map((r) => {
-    if (r.valid) return undefined;
-    const nsProblem = r.errors.length === 1 && r.errors[0].path === 'metadata.namespace' && r.errors[0].value === undefined;
-    if (nsProblem) return new Error(r.errors[0].message);
-    return new ValidationFailedError(r.errors.map((e) => ({name: e.path || 'resource', value: e.value, reason: e.message})));
-  });
+}
+
+function hasPath(obj: unknown, path: ReadonlyArray<string | number>): boolean {
+  let node: unknown = obj;
+  for (const seg of path) {
+    if (typeof node !== 'object' || node === null || !(seg in (node as object))) return false;
+    node = (node as Record<string | number, unknown>)[seg];
+  }
+  return true;
+}
+
+export type WriteValidator = (defaulted: CalicoResource, input: CalicoResource) => Promise<Error | undefined>;
+
+/**
+ * A validator for resources about to be written. Problems in fields the user did not write (values our
+ * defaulting filled in, such as FelixConfiguration's always-present `bpfLogLevel: ""`) are not reported.
+ */
+export async function createWriteValidator(): Promise<WriteValidator> {
+  const {validateResources, parseFieldPath} = await import('../validation/index.js');
+  return async (defaulted, input) => {
+    const record: ManifestRecord = {
+      file: '-',
+      line: 1,
+      kind: defaulted.kind,
+      declaredKind: defaulted.kind,
+      listItem: false,
+      resource: structuredClone(defaulted) as unknown as Record<string, unknown>,
+      goStringCoercion: false,
+      lineOf: (_path: FieldPath) => 1,
+    };
+    const [result] = await validateResources([record], {namespace: defaulted.metadata.namespace ?? ''});
+    const errors = result.errors.filter((e) => !e.path || hasPath(input, parseFieldPath(e.path)) || e.path === 'metadata.name');
+    if (errors.length === 0) return undefined;
+    if (errors.length === 1 && errors[0].path === 'metadata.namespace' && errors[0].value === undefined) return new Error(errors[0].message);
+    return new ValidationFailedError(errors.map((e) => ({name: e.path || 'resource', value: e.value, reason: e.message})));
+  };
 }
