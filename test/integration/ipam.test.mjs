@@ -272,10 +272,16 @@ test('lock, ipam check report, split and release --from-report, unlock; refusals
   const g = await cli('ipam', 'release', '--from-report', foreign, '--force');
   assert.deepEqual([g.code, g.stderr], [1, `cluster does not match the provided report (${foreign}): mismatched cluster GUID. Refusing to release\n`]);
 
-  const rel = await cli('ipam', 'release', `--from-report=${report}`);
+  const older = join(tmp, 'older.json');
+  (await import('node:fs')).writeFileSync(older, readFileSync(report, 'utf8').replace('"version": "v3.32.1"', '"version": "v3.31.0"'));
+  const v = await cli('ipam', 'release', '--from-report', older);
+  assert.deepEqual([v.code, v.stderr], [1, `the provided report (${older}) was produced using a different version (v3.31.0) of calicoctl. Refusing to release\n`]);
+
+  const rel = await cli('ipam', 'release', `--from-report=${older}`, '--force');
   assert.deepEqual([rel.code, rel.stderr], [0, '']);
   assert.equal(
     rel.stdout,
+    'WARNING: Report was produced using a different version of calicoctl. Ignoring due to --force option\n' +
     "Releasing 2 old IPs...\nReleased 2 IPs successfully\nDeleting 1 handles...\nKey: '.' = Deleted OK; 'x' = skip, handle missing/changed.\n.\nReleased 1 handles; 0 skipped; 0 errors.\nYou may now unlock the data store.\n",
   );
   const ipam = await dump(etcd.endpoint, '/calico/ipam/');

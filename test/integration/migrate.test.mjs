@@ -108,6 +108,8 @@ test('export, import into a fresh etcd, export again: the same document', async 
 
 test('import: malformed file and a failing resource leave the target untouched', async () => {
   await wipe(b.endpoint);
+  const unlock = await on(b)('datastore', 'migrate', 'unlock');
+  assert.deepEqual([unlock.code, unlock.stderr], [1, 'error retrieving ClusterInformation for unlocking: resource does not exist: ClusterInformation(default) with error: <nil>\n']);
   const bad = join(tmp, 'bad.txt');
   writeFileSync(bad, 'apiVersion: projectcalico.org/v3\nitems: []\nkind: IPPoolList\n---\n===\n{}\n');
   const r = await on(b)('datastore', 'migrate', 'import', '-f', bad);
