@@ -188,6 +188,7 @@ test('go-template: clear errors for what is not supported or malformed', () => {
   assert.throws(() => compileTemplate('{{.A'), /unclosed action/);
   assert.throws(() => run('{{range 3.5}}{{end}}'), /range can't iterate over 3.5/);
   assert.throws(() => run('{{.a.b.c}}', {}), /executing "get" at <\.a\.b\.c>: nil pointer evaluating/);
+  assert.throws(() => run('before {{.a.b.c}}', {}), (err) => err.partialOutput === 'before ');
 });
 
 test('output format parsing and errors (before any datastore access)', () => {

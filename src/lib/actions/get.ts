@@ -74,8 +74,11 @@ export const getAction: CommandAction = async ({flags, argv, out}) => {
     const printNamespace = allNamespaces || cliNamespace !== '';
     if (format.type === 'template-file') templateSource = await readTemplateFile(format.path);
     const asNumber = needsGlobalAsNumber(format, printed, templateSource) ? await globalAsNumber(ds) : '64512';
-    await printObjects(out, printed, {format, printNamespace, globalAsNumber: () => asNumber}, templateSource);
-    await stdoutDrained();
+    try {
+      await printObjects(out, printed, {format, printNamespace, globalAsNumber: () => asNumber}, templateSource);
+    } finally {
+      await stdoutDrained();
+    }
 
     if (errors.length > 0) throw new CliError(errors.join('\n'));
   } finally {

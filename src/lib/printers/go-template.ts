@@ -433,7 +433,7 @@ export interface TemplateFunctions {
 }
 
 class Executor {
-  private out = '';
+  out = '';
   private vars: {name: string; value: Value}[] = [];
 
   constructor(private readonly fns: TemplateFunctions) {}
@@ -779,6 +779,16 @@ function typeName(v: Value): string {
   return Array.isArray(v) ? '[]interface {}' : 'map[string]interface {}';
 }
 
+/** A failure while executing; Go has already written the output produced before it. */
+export class TemplateExecutionError extends CliError {
+  constructor(
+    message: string,
+    readonly partialOutput: string,
+  ) {
+    super(message);
+  }
+}
+
 /** A compiled template, reusable over several data sets. */
 export interface CompiledTemplate {
   execute(data: unknown, fns: TemplateFunctions): string;
@@ -795,12 +805,15 @@ export function compileTemplate(source: string): CompiledTemplate {
   }
   return {
     execute(data, fns) {
+      const executor = new Executor(fns);
       try {
-        return new Executor(fns).run(nodes, data);
+        return executor.run(nodes, data);
       } catch (err) {
-        if (err instanceof TemplateError) throw new CliError(err.message);
-        if (err instanceof LoopControl) throw new CliError(`template: get: {{${err.kind}}} outside {{range}}`);
-        throw err;
+        let message: string | undefined;
+        if (err instanceof TemplateError) message = err.message;
+        else if (err instanceof LoopControl) message = `template: get: {{${err.kind}}} outside {{range}}`;
+        else throw err;
+        throw new TemplateExecutionError(message, executor.out);
       }
     },
   };

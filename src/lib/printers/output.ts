@@ -89,11 +89,16 @@ export async function printObjects(out: Output, objects: readonly PrintedObject[
     }
     case 'template':
     case 'template-file': {
-      const {compileTemplate} = await import('./go-template.js');
+      const {compileTemplate, TemplateExecutionError} = await import('./go-template.js');
       const {toGoOrder} = await import('../codec/go-order.js');
       const tmpl = compileTemplate(templateSource ?? '');
-      // The template sees the slice of results (a list query is one `<Kind>List` element).
-      out.out(tmpl.execute(objects.map((o) => toGoOrder(o.object)), {asNumber: opts.globalAsNumber}));
+      try {
+        // The template sees the slice of results (a list query is one `<Kind>List` element).
+        out.out(tmpl.execute(objects.map((o) => toGoOrder(o.object)), {asNumber: opts.globalAsNumber}));
+      } catch (err) {
+        if (err instanceof TemplateExecutionError) out.out(err.partialOutput);
+        throw err;
+      }
       return;
     }
   }
