@@ -14,7 +14,7 @@ const TABLE_HEADERS = ['Peer address', 'Peer type', 'State', 'Since', 'Info'];
 
 function familySection(f: FamilyStatus): string {
   const v = f.family === 'IPv4' ? '4' : '6';
-  let text = `\nIPv${v} BGP status\n`;
+  const text = `\nIPv${v} BGP status\n`;
   // calicoctl prints this without a newline and exits 0; kept byte for byte.
   if (f.connectError) return text + `Error querying BIRD: unable to connect to BIRDv${v} socket: ${f.connectError}`;
   if (f.peers.length === 0) return text + `No IPv${v} peers found.\n`;
