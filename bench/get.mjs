@@ -80,6 +80,9 @@ try {
     const r = timed(...getArgs('get', 'globalnetworkpolicy', '-o', 'yaml'), env);
     yamlTimes.push(r.seconds);
     yamlBytes = r.stdout.length;
+    // A budget met by printing too little means nothing.
+    const printed = r.stdout.split('\n- apiVersion: ').length - 1;
+    if (printed !== POLICIES) throw new Error(`expected ${POLICIES} policies in the YAML, got ${printed}`);
   }
   const nodeTimes = [];
   const getTimes = [];
