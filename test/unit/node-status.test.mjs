@@ -174,3 +174,22 @@ test('error replies and silence become clear errors; connect failures are report
     await silent.close();
   }
 });
+
+test('peers from rows: wait (graceful restart), down with an error, since with a space, non-BGP and non-Calico skipped', async () => {
+  const {peersFromEntries} = await import('../../dist/lib/node/status.js');
+  const {parseProtocolRow} = await import('../../dist/lib/bird/protocols.js');
+  const rows = [
+    ' Mesh_10_0_0_2 BGP      master   wait   2026-11-26 12:14:27  Established   ',
+    ' Global_10_0_0_9 BGP      master   down   12:14:58    Error: No listening socket',
+    ' Node_10_0_0_3 Static   master   up     12:14:58    ',
+    ' peer_10_0_0_4 BGP      master   up     12:14:58    Established',
+  ].map(parseProtocolRow);
+  const peers = peersFromEntries(rows, 'IPv4');
+  assert.deepEqual(
+    peers.map((p) => [p.peerAddress, p.state, p.since, p.bgpState, p.info, isEstablished(p)]),
+    [
+      ['10.0.0.2', 'wait', '2026-11-26 12:14:27', 'Established', '', false],
+      ['10.0.0.9', 'down', '12:14:58', 'Down', 'Error: No listening socket', false],
+    ],
+  );
+});
