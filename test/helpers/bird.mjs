@@ -29,7 +29,7 @@ function freePort(host) {
   });
 }
 
-async function freePortRetry(host) {
+export async function freePortRetry(host) {
   for (let i = 0; ; i++) {
     try {
       return await freePort(host);

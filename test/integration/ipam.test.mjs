@@ -361,3 +361,19 @@ test('ipam check reads LoadBalancer services through a kubeconfig', async () => 
     server.close();
   }
 });
+
+test('release: an emptied block whose pool no longer selects its node loses its affinity', async () => {
+  await reseed();
+  const poolKey = '/calico/resources/v3/projectcalico.org/ippools/pool-a';
+  await seed(etcd.endpoint, [[poolKey, fixture(poolKey).replace('"nodeSelector":"all()"', '"nodeSelector":"zone == \'a\'"')]]);
+  const r = await cli('ipam', 'release', '--ip', '10.244.99.5');
+  assert.equal(r.code, 0, r.stderr);
+  const kv = await dump(etcd.endpoint, '/calico/ipam/');
+  assert.equal(kv['/calico/ipam/v2/assignment/ipv4/block/10.244.99.0-26'], undefined);
+  assert.equal(kv['/calico/ipam/v2/host/node3/ipv4/block/10.244.99.0-26'], undefined);
+  // A block that still holds allocations keeps its affinity.
+  const kept = await cli('ipam', 'release', '--ip', '10.244.97.0');
+  assert.equal(kept.code, 0, kept.stderr);
+  const after = await dump(etcd.endpoint, '/calico/ipam/v2/host/');
+  assert.equal(after['/calico/ipam/v2/host/node1/ipv4/block/10.244.97.0-26'], '{"state":"confirmed","deleted":false}');
+});

@@ -7,7 +7,7 @@ import {createServer} from 'node:net';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {runCli} from '../helpers/cli.mjs';
-import {fakeProcTree, startBird1Fixture, startFakeFelix, startLoneBird} from '../helpers/bird.mjs';
+import {fakeProcTree, freePortRetry, startBird1Fixture, startFakeFelix, startLoneBird} from '../helpers/bird.mjs';
 
 let fx;
 let felix;
@@ -178,6 +178,34 @@ test('a daemon without Calico peers: No IPv4 peers found.', async () => {
     const j = await status(['--bird-socket', lone.socket, '--bird6-socket', join(fx.dir, 'b6.ctl'), '-o', 'json', '--check']);
     assert.equal(j.code, 0);
     assert.equal(JSON.parse(j.stdout).length, 1);
+  } finally {
+    await lone.stop();
+  }
+});
+
+test('timeformat iso long: a since with a space keeps every column in place', async () => {
+  const port = await freePortRetry('127.0.0.1');
+  const lone = await startLoneBird(
+    'timeformat protocol iso long;\nrouter id 10.9.9.7;\n' +
+      `listen bgp address 127.0.0.1 port ${port};\n` +
+      'protocol device { scan time 10; }\n' +
+      'protocol bgp Node_10_99_0_1 { local as 64512; neighbor 10.99.0.1 as 64512; multihop; passive on; }\n' +
+      'protocol bgp Global_10_99_0_2 { disabled; local as 64512; neighbor 10.99.0.2 as 64513; multihop; }\n',
+  );
+  try {
+    const r = await status(['--bird-socket', lone.socket, '--bird6-socket', join(fx.dir, 'b6.ctl')]);
+    assert.equal(r.code, 0);
+    const v4 = r.stdout.slice(0, r.stdout.indexOf('\nIPv6'));
+    assert.equal(
+      v4.replace(/\d{4}-\d\d-\d\d \d\d:\d\d:\d\d/g, 'YYYY-MM-DD HH:MM:SS'),
+      'Calico process is running.\n\nIPv4 BGP status\n' +
+        '+--------------+---------------+-------+---------------------+---------+\n' +
+        '| PEER ADDRESS |   PEER TYPE   | STATE |        SINCE        |  INFO   |\n' +
+        '+--------------+---------------+-------+---------------------+---------+\n' +
+        '| 10.99.0.1    | node specific | start | YYYY-MM-DD HH:MM:SS | Passive |\n' +
+        '| 10.99.0.2    | global        | down  | YYYY-MM-DD HH:MM:SS |         |\n' +
+        '+--------------+---------------+-------+---------------------+---------+\n',
+    );
   } finally {
     await lone.stop();
   }
