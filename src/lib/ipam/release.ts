@@ -1,6 +1,6 @@
 // Releasing addresses exactly as libcalico-go's ipam.ReleaseIPs writes it: one compare-and-swap update
 // (or delete) of each block, then the handle counts, then the affinity check of the block's node.
-import type {Datastore, KeyValue, RawStore} from '../datastore/types.js';
+import type {Datastore, RawStore} from '../datastore/types.js';
 import {type CIDR, type IPAddr, cidrContainsIP, formatCIDR, formatIP, parseIP} from '../net/ip.js';
 import {NodeKind} from '../registry/kinds/node.js';
 import {log} from '../log.js';
@@ -225,23 +225,42 @@ async function ensureConsistentAffinity(ds: Datastore, pools: readonly Pool[], b
   const pool = poolForIP(pools, block.cidr.network, true);
   if (!pool) return;
   if (await poolSelectsNode(pool.nodeSelector, labels)) return;
-  await releaseEmptyBlockAffinity(ds.raw, blockAffinityType(block) || 'host', host, block.cidr);
+  await releaseBlockAffinity(ds.raw, blockAffinityType(block) || 'host', host, block.cidr, {requireEmpty: true});
 }
 
-async function releaseEmptyBlockAffinity(raw: RawStore, type: string, host: string, cidr: CIDR): Promise<void> {
+/**
+ * libcalico-go releaseBlockAffinity: marks the affinity pendingDeletion, deletes the block if it holds no
+ * allocation (else clears its affinity and claim time, sequence number + 1), then deletes the affinity; every
+ * write is a compare-and-swap. With requireEmpty a block still in use keeps its affinity. A stale affinity
+ * (the block is affine elsewhere) is just deleted. Resolves false when nothing was released.
+ */
+export async function releaseBlockAffinity(raw: RawStore, type: string, host: string, cidr: CIDR, opts: {requireEmpty: boolean}): Promise<boolean> {
   const affKV = await raw.get(affinityKey(type, host, cidr));
-  if (!affKV) return;
+  if (!affKV) return false;
   const blockKV = await raw.get(blockKey(cidr));
-  if (!blockKV) return;
+  if (!blockKV) return false;
   const block = parseBlock(blockKV.value, cidr);
   if (block.affinity !== null && block.affinity !== `${type}:${host}`) {
     await raw.txn([{op: 'delete', key: affKV.key, expectModRevision: affKV.modRevision}]);
-    return;
+    return false;
   }
-  if (!blockIsEmpty(block)) return;
+  const empty = blockIsEmpty(block);
+  if (opts.requireEmpty && !empty) return false;
   const pending = {...parseAffinity(affKV.value), state: 'pendingDeletion'};
-  if (!(await raw.txn([{op: 'put', key: affKV.key, value: serializeAffinity(pending), expectModRevision: affKV.modRevision}]))) return;
-  const updatedAff = (await raw.get(affKV.key)) as KeyValue | undefined;
-  await raw.txn([{op: 'delete', key: blockKV.key, expectModRevision: blockKV.modRevision}]);
-  if (updatedAff) await raw.txn([{op: 'delete', key: updatedAff.key, expectModRevision: updatedAff.modRevision}]);
+  if (!(await raw.txn([{op: 'put', key: affKV.key, value: serializeAffinity(pending), expectModRevision: affKV.modRevision}]))) {
+    throw new Error(`update conflict: BlockAffinityKey(cidr=${formatCIDR(cidr)}, host=${host}, affinityType=${type})`);
+  }
+  if (empty) {
+    await raw.txn([{op: 'delete', key: blockKV.key, expectModRevision: blockKV.modRevision}]);
+  } else {
+    block.affinity = null;
+    block.affinityClaimTime = undefined;
+    block.sequenceNumber += 1n;
+    if (!(await raw.txn([{op: 'put', key: blockKV.key, value: serializeBlock(block), expectModRevision: blockKV.modRevision}]))) {
+      throw new Error(`update conflict: BlockKey(cidr=${formatCIDR(cidr)})`);
+    }
+  }
+  const marked = await raw.get(affKV.key);
+  if (marked) await raw.txn([{op: 'delete', key: marked.key, expectModRevision: marked.modRevision}]);
+  return true;
 }
