@@ -64,6 +64,9 @@ test('Go decoding quirks: null is absent, numbers fill string fields, field name
   assert.deepEqual(misplaced.errors.map((e) => e.path), ['metadata.Cidr'], 'a folded name that is not a field there keeps the name as written');
   const [typed] = await validateResources(records(POOL('  cidr: 10.0.0.0/16\n  blockSize: "26"\n')));
   assert.deepEqual(typed.errors.map((e) => [e.path, e.line]), [['spec.blockSize', 7]]);
+  // int-or-string fields (Go types with their own JSON decoding) are never turned into strings.
+  const [port] = await validateResources(records('apiVersion: projectcalico.org/v3\nkind: GlobalNetworkPolicy\nmetadata: {name: p}\nspec:\n  ingress: [{action: Allow, protocol: TCP, destination: {ports: [80.5]}}]\n'));
+  assert.equal(port.valid, false);
   // Inside a top-level sequence there is no typed target: no number-to-string conversion.
   const [seq] = await validateResources(records(`- ${POOL('    cidr: 10.0.0.0/16\n', '123').replace(/\n(?=.)/g, '\n  ')}`));
   assert.equal(seq.valid, false);

@@ -143,6 +143,9 @@ function applyGoDecoding(
   renames: Map<string, string>,
 ): boolean {
   let changed = false;
+  // Values where an anyOf/oneOf failed are int-or-string style fields (Go types with their own JSON
+  // decoding), which sigs.k8s.io/yaml never turns into strings.
+  const unions = new Set(errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => e.instancePath));
   for (const e of errors) {
     const path = pointerToPath(e.instancePath);
     const parentPath = path.slice(0, -1);
@@ -155,7 +158,7 @@ function applyGoDecoding(
         if (Array.isArray(parent)) parent[last as number] = zeroValue(types[0]);
         else delete (parent as Record<string, unknown>)[last as string];
         changed = true;
-      } else if (coerceStrings && types.includes('string') && (typeof value === 'number' || typeof value === 'boolean')) {
+      } else if (coerceStrings && isPlainStringField(types, e.instancePath, unions) && (typeof value === 'number' || typeof value === 'boolean')) {
         (parent as Record<string, unknown>)[last as string] = typeof value === 'number' ? goNumberString(value) : String(value);
         changed = true;
       }
@@ -191,6 +194,12 @@ function applyGoDecoding(
     }
   }
   return changed;
+}
+
+/** A Go `string` (or `*string`) field: the schema allows a string and nothing else but null. */
+function isPlainStringField(types: string[], instancePath: string, unions: Set<string>): boolean {
+  const nonNull = types.filter((t) => t !== 'null');
+  return nonNull.length === 1 && nonNull[0] === 'string' && !unions.has(instancePath);
 }
 
 function describeType(v: unknown): string {
