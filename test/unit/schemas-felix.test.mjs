@@ -106,9 +106,9 @@ test('Go durations parse and print as time.ParseDuration / Duration.String do', 
 
 test('Go regexp syntax: what regexp.Compile accepts and rejects', () => {
   const good = ['eth.*', '(?i)eth', '(?i:a)|b', '[[:alpha:]]+', '\\Qa.b\\E', 'x\\z', 'a{2,3}', 'a{,3}', 'a{01}', '(?P<n>x)', '(?<n>x)',
-    '\\pL', '\\p{Greek}', '[a-z-]', '[]a]', 'x*?', '\\x41\\x{263a}', '\\101', '\\0', '^*', '[\\d-z]', '\\-', ''];
+    '\\pL', '\\p{Greek}', '[a-z-]', '[]a]', 'x*?', '\\x41\\x{263a}', '\\101', '\\0', '^*', '[\\d-z]', '\\-', '', `${'('.repeat(999)}a${')'.repeat(999)}`];
   const bad = ['*', 'a**', 'a*+', '(?=x)', '(?!x)', '(?<=x)', '\\1', '(', ')', '[a', '[z-a]', 'a{1001}', 'a{2,1}', 'a{2}{3}', '\\e', '\\C',
-    '(?P=n)', '[[:foo:]]', 'x|*', '(?i)*', '\\p{Foo}', '(?i-)', '\\', '\\x4', '(?P<n>a)(?P<n>b)', '(?#c)'];
+    '(?P=n)', '[[:foo:]]', 'x|*', '(?i)*', '\\p{Foo}', '(?i-)', '\\', '\\x4', '(?P<n>a)(?P<n>b)', '(?#c)', `${'('.repeat(1000)}a${')'.repeat(1000)}`];
   for (const re of good) assert.equal(goRegexpError(re), undefined, re);
   for (const re of bad) assert.equal(typeof goRegexpError(re), 'string', re);
 });

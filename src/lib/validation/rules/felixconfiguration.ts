@@ -130,6 +130,10 @@ export function normalizeGoDuration(text: string): string {
 
 const POSIX_CLASSES = new Set(['alnum', 'alpha', 'ascii', 'blank', 'cntrl', 'digit', 'graph', 'lower', 'print', 'punct', 'space', 'upper', 'word', 'xdigit']);
 const MAX_REPEAT = 1000;
+/** Go rejects parse trees higher than 1000; 1000 nested groups around anything exceed it. */
+const MAX_NESTING = 1000;
+const GROUP_FLAGS = /\(\?([imsU]*)(?:-([imsU]+))?([:)])/y;
+const REPEAT_COUNT = /\{(\d+)(,(\d*))?\}/y;
 const isOctal = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '7';
 const isHex = (c: string | undefined): boolean => c !== undefined && /^[0-9a-fA-F]$/.test(c);
 const isAlnum = (c: string): boolean => /^[0-9A-Za-z]$/.test(c);
@@ -153,6 +157,8 @@ function unicodeClassExists(name: string): boolean {
 interface Scan {
   readonly re: string;
   i: number;
+  /** Position of the next `:]` at or after the current class item (-1: none left). */
+  nextPosixEnd: number;
 }
 
 /** One escape (after the backslash) that stands for a single character; an error text when invalid. */
@@ -226,7 +232,9 @@ function scanClass(sc: Scan): string | undefined {
     }
     first = false;
     if (re.startsWith('[:', sc.i)) {
-      const end = re.indexOf(':]', sc.i + 2);
+      // The next `:]` only moves forward, so remember it (keeps `[[:[[:[[:...` linear).
+      if (sc.nextPosixEnd !== -1 && sc.nextPosixEnd < sc.i + 2) sc.nextPosixEnd = re.indexOf(':]', sc.i + 2);
+      const end = sc.nextPosixEnd;
       if (end >= 0) {
         const name = re.slice(sc.i + 2, end).replace(/^\^/, '');
         if (!POSIX_CLASSES.has(name)) return `invalid character class range: \`${re.slice(sc.i, end + 2)}\``;
@@ -267,29 +275,32 @@ function scanClass(sc: Scan): string | undefined {
 
 /** Why Go's regexp.Compile rejects the pattern (Go's wording), or undefined when it compiles. */
 export function goRegexpError(re: string): string | undefined {
-  const sc: Scan = {re, i: 0};
+  const sc: Scan = {re, i: 0, nextPosixEnd: -2};
   const openGroups: number[] = [];
   const groupNames = new Set<string>();
   let operand = false; // the previous item can take a repetition operator
   let repeatStart = -1; // start of the repetition operator just read, for "a**"
+  let maxDepth = 0;
   while (sc.i < re.length) {
+    maxDepth = Math.max(maxDepth, openGroups.length);
     const c = re[sc.i];
     const at = sc.i;
     let isRepeat = false;
     if (c === '(') {
-      const rest = re.slice(at);
-      if (rest.startsWith('(?P<') || rest.startsWith('(?<')) {
-        const end = rest.indexOf('>');
-        const name = end < 0 ? '' : rest.slice(rest.startsWith('(?P<') ? 4 : 3, end);
-        if (end < 0 || !/^[A-Za-z0-9_]+$/.test(name)) return `invalid named capture: \`${end < 0 ? rest : rest.slice(0, end + 1)}\``;
+      // Positions rather than slices of the rest, so long patterns are scanned in linear time.
+      if (re.startsWith('(?P<', at) || re.startsWith('(?<', at)) {
+        const end = re.indexOf('>', at);
+        const name = end < 0 ? '' : re.slice(at + (re.startsWith('(?P<', at) ? 4 : 3), end);
+        if (end < 0 || !/^[A-Za-z0-9_]+$/.test(name)) return `invalid named capture: \`${re.slice(at, end < 0 ? undefined : end + 1)}\``;
         if (groupNames.has(name)) return `duplicate capture group name: \`${name}\``;
         groupNames.add(name);
         openGroups.push(at);
-        sc.i += end + 1;
+        sc.i = end + 1;
         operand = false;
-      } else if (rest.startsWith('(?')) {
-        const flags = /^\(\?([imsU]*)(?:-([imsU]+))?([:)])/.exec(rest);
-        if (!flags) return `invalid or unsupported Perl syntax: \`${rest.slice(0, 3)}\``;
+      } else if (re.startsWith('(?', at)) {
+        GROUP_FLAGS.lastIndex = at;
+        const flags = GROUP_FLAGS.exec(re);
+        if (!flags) return `invalid or unsupported Perl syntax: \`${re.slice(at, at + 3)}\``;
         sc.i += flags[0].length;
         if (flags[3] === ':') openGroups.push(at);
         operand = false;
@@ -308,7 +319,8 @@ export function goRegexpError(re: string): string | undefined {
     } else if (c === '*' || c === '+' || c === '?' || c === '{') {
       let end = at + 1;
       if (c === '{') {
-        const m = /^\{(\d+)(,(\d*))?\}/.exec(re.slice(at));
+        REPEAT_COUNT.lastIndex = at;
+        const m = REPEAT_COUNT.exec(re);
         const noLeadingZero = (t: string | undefined) => t === undefined || t === '' || !/^0\d/.test(t);
         if (!m || !noLeadingZero(m[1]) || !noLeadingZero(m[3])) {
           // Not a valid repeat: a literal brace.
@@ -357,6 +369,7 @@ export function goRegexpError(re: string): string | undefined {
     if (!isRepeat) repeatStart = -1;
   }
   if (openGroups.length > 0) return `missing closing ): \`${re}\``;
+  if (maxDepth >= MAX_NESTING) return `expression nests too deeply: \`${re}\``;
   return undefined;
 }
 
