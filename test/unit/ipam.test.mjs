@@ -156,3 +156,14 @@ test('Go durations and configure flags', () => {
   assert.throws(() => parseConfigureOptions({kubevirtIpPersistence: 'on'}), /invalid value for --kubevirt-ip-persistence. Use Enabled or Disabled/);
   assert.deepEqual(parseConfigureOptions({strictaffinity: 'true', maxBlocksPerHost: '4'}), {strictAffinity: true, maxBlocksPerHost: 4});
 });
+
+test('an empty utilisation table still has its closing border (tablewriter)', async () => {
+  const {renderUtilization} = await import('../../dist/lib/ipam/show.js');
+  assert.equal(
+    renderUtilization([{cidr: parseCIDR('0.0.0.0/0'), blocks: []}], true),
+    '+----------+------+-----------+------------+----------+\n' +
+      '| GROUPING | CIDR | IPS TOTAL | IPS IN USE | IPS FREE |\n' +
+      '+----------+------+-----------+------------+----------+\n' +
+      '+----------+------+-----------+------------+----------+\n',
+  );
+});
