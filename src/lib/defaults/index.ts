@@ -3,7 +3,7 @@
 import {applySchemaDefaults} from '../codec/go-order.js';
 import {TIER_LABEL} from '../codec/storage.js';
 import {ValidationFailedError, type ErroredField} from '../datastore/errors.js';
-import {formatCIDR, parseCIDR, parseIP, cidrsOverlap, type CIDR} from '../net/ip.js';
+import {formatCIDR, parseCIDR, cidrsOverlap, type CIDR} from '../net/ip.js';
 import type {CalicoResource} from '../resource.js';
 
 const POLICY_KINDS = new Set(['NetworkPolicy', 'GlobalNetworkPolicy', 'StagedNetworkPolicy', 'StagedGlobalNetworkPolicy']);
@@ -274,5 +274,3 @@ export function applyWriteDefaults(input: CalicoResource): CalicoResource {
   return res;
 }
 
-/** True when the text is an IP address (used by a few defaults that accept IP or CIDR). */
-export const isIP = (s: string): boolean => parseIP(s) !== undefined;
