@@ -2,6 +2,8 @@
 // plain message and exit code (oclif would indent, prefix and exit 2).
 import {CliError, ExitCode, errorMessage} from './lib/errors.js';
 import {log} from './lib/log.js';
+import {PLAIN, colorFor, disableColor, extractNoColor, paintErrorPrefix, type Palette} from './lib/term/color.js';
+import {isKubectlCompletionHelper, isKubectlPlugin, kubectlPluginLoadOptions, programName} from './lib/term/program.js';
 
 /** Global options calicoctl (docopt) accepts before the sub-command; `true` = takes a value. */
 const GLOBAL_OPTIONS: Record<string, boolean> = {
@@ -46,11 +48,13 @@ interface OclifLikeError {
   oclif?: {exit?: number};
 }
 
-/** Prints an error the way calicoctl does and returns the exit code. */
-export function reportError(err: unknown, argv: readonly string[]): number {
+/** Prints an error the way calicoctl does and returns the exit code; `palette` colours stderr prefixes only. */
+export function reportError(err: unknown, argv: readonly string[], palette: Palette = PLAIN): number {
+  const toStderr = (text: string) => process.stderr.write(paintErrorPrefix(text, palette));
   if (err instanceof ExitCode) return err.exitCode;
   if (err instanceof CliError) {
-    (err.stream === 'stdout' ? process.stdout : process.stderr).write(err.message + '\n');
+    if (err.stream === 'stdout') process.stdout.write(err.message + '\n');
+    else toStderr(err.message + '\n');
     return err.exitCode;
   }
   const e = (err ?? {}) as OclifLikeError;
@@ -59,15 +63,15 @@ export function reportError(err: unknown, argv: readonly string[]): number {
   const notFound = /^command (\S+) not found/.exec(message);
   if (notFound) {
     const typed = argv.find((a) => !a.startsWith('-')) ?? notFound[1];
-    process.stderr.write(`unknown command: "${typed}"\nRun 'calicoctl --help' for the list of commands.\n`);
+    toStderr(`unknown command: "${typed}"\nRun '${programName()} --help' for the list of commands.\n`);
     return 1;
   }
   if (e.oclif?.exit !== undefined) {
-    process.stderr.write(message.trimEnd() + '\n');
+    toStderr(message.trimEnd() + '\n');
     return e.oclif.exit || 1;
   }
   // Unexpected failure: still one line; the stack only at debug level.
-  process.stderr.write(`error: ${message.split('\n')[0]}\n`);
+  toStderr(`error: ${message.split('\n')[0]}\n`);
   if (log.enabled('debug') && err instanceof Error && err.stack) process.stderr.write(err.stack + '\n');
   return 1;
 }
@@ -78,7 +82,11 @@ function stripAnsi(s: string): string {
 }
 
 export async function main(argv: readonly string[]): Promise<void> {
-  const args = reorderGlobalOptions(argv);
+  // kubectl runs `kubectl_complete-calico WORDS...` to complete `kubectl calico WORDS...`.
+  const words = isKubectlCompletionHelper() ? ['completion', 'complete', '--', ...argv] : argv;
+  const {argv: withoutNoColor, noColor} = extractNoColor(words);
+  if (noColor) disableColor();
+  const args = reorderGlobalOptions(withoutNoColor);
   let code = 0;
   try {
     const {tryFastPath} = await import('./lib/cli/fast-path.js');
@@ -86,10 +94,10 @@ export async function main(argv: readonly string[]): Promise<void> {
     if (fast !== undefined) code = fast;
     else {
       const {run} = await import('@oclif/core');
-      await run(args, import.meta.url);
+      await run(args, isKubectlPlugin() ? kubectlPluginLoadOptions(new URL('..', import.meta.url)) : import.meta.url);
     }
   } catch (err) {
-    code = reportError(err, args);
+    code = reportError(err, args, await colorFor(process.stderr));
   }
   // Open handles (etcd channels, timers) must never keep the CLI alive after its work is done.
   process.exit(code || (typeof process.exitCode === 'number' ? process.exitCode : 0));

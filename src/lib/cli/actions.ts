@@ -27,4 +27,7 @@ export const ACTIONS: Record<string, Loader> = {
   'datastore:migrate:import': async () => (await import('../actions/migrate.js')).migrateImportAction,
   'datastore:migrate:lock': async () => (await import('../actions/migrate.js')).migrateLockAction,
   'datastore:migrate:unlock': async () => (await import('../actions/migrate.js')).migrateUnlockAction,
+  completion: async () => (await import('../actions/completion.js')).completionAction,
+  'completion:complete': async () => (await import('../actions/completion.js')).completionCompleteAction,
+  'completion:names': async () => (await import('../actions/completion.js')).completionNamesAction,
 };
