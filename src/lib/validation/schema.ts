@@ -255,6 +255,9 @@ function toIssues(resource: Record<string, unknown>, errors: AjvError[]): Schema
       case 'const':
         message = `must be ${JSON.stringify(e.params.allowedValue)}`;
         break;
+      case 'not':
+        message = `${describeType(value)} is not accepted here`;
+        break;
       case 'pattern':
         message = `invalid value (must match ${e.params.pattern})`;
         break;
