@@ -235,7 +235,7 @@ test('lock, ipam check report, split and release --from-report, unlock; refusals
 
   const unlockedCheck = await cli('ipam', 'check', '--show-problem-ips', '-o', report);
   assert.deepEqual([unlockedCheck.code, unlockedCheck.stdout], [0, CHECK]);
-  assert.equal(statSync(report).mode & 0o777, 0o777);
+  assert.equal(statSync(report).mode & 0o777, 0o777 & ~process.umask());
   const notLocked = await cli('ipam', 'release', '--from-report', report);
   assert.deepEqual([notLocked.code, notLocked.stderr], [1, 'data store is not locked. Either lock the data store, or re-run with --force\n']);
 

@@ -1,7 +1,7 @@
 // `calicoctl ipam check`: compares IPAM allocations with what nodes and workload endpoints use, reports
 // leaks and inconsistencies, and optionally writes the report `ipam release --from-report` consumes
 // (calicoctl commands/ipam/check.go; same narrative, counts and report layout).
-import {writeFileSync, chmodSync} from 'node:fs';
+import {writeFileSync} from 'node:fs';
 import type {Datastore} from '../datastore/types.js';
 import type {Output} from '../io.js';
 import {type CIDR, cidrContainsIP, formatCIDR, formatIP, parseIPOrCIDR} from '../net/ip.js';
@@ -318,10 +318,10 @@ export async function checkIPAM(ds: Datastore, opts: CheckOptions, out: Output):
       allocations: Object.fromEntries([...allocations].map(([ip, list]) => [ip, list.map(({block: _b, attributes: _a, ...rest}) => rest)])),
       leakedHandles,
     };
-    // Mode 0777 as calicoctl; unlike calicoctl (which ignores it) a failed write is an error.
+    // Mode 0777 less the umask for a new file, as calicoctl's os.WriteFile; unlike calicoctl (which ignores
+    // it) a failed write is an error.
     try {
       writeFileSync(opts.outFile, reportToJson(report), {mode: 0o777});
-      chmodSync(opts.outFile, 0o777);
     } catch (err) {
       throw new CliError(`failed to write the report ${opts.outFile}: ${errorMessage(err)}`);
     }
