@@ -1,13 +1,13 @@
-// Semantic rules of the networking/infrastructure kinds: exact paths and Calico reason texts, and the
-// parsers they rest on (AS numbers, BGP peer addresses, MACs, WireGuard keys).
+// Semantic rules of the networking/infrastructure kinds (calicoctl 3.32 validate) and their CRD rules
+// (create/apply): exact paths and Calico reason texts, and the parsers they rest on.
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {parseASNumber, parsePeerIP, isWireguardKey, checkNetwork} from '../../dist/lib/validation/rules/infra-helpers.js';
-import {rules as ippool} from '../../dist/lib/validation/rules/ippool.js';
+import {rules as ippool, crdRules as ippoolCRD} from '../../dist/lib/validation/rules/ippool.js';
 import {rules as ipreservation} from '../../dist/lib/validation/rules/ipreservation.js';
-import {rules as bgppeer} from '../../dist/lib/validation/rules/bgppeer.js';
-import {rules as bgpfilter} from '../../dist/lib/validation/rules/bgpfilter.js';
-import {rules as bgpconfiguration, nonDefaultBGPConfigurationIssues} from '../../dist/lib/validation/rules/bgpconfiguration.js';
+import {rules as bgppeer, crdRules as bgppeerCRD} from '../../dist/lib/validation/rules/bgppeer.js';
+import {rules as bgpfilter, crdRules as bgpfilterCRD} from '../../dist/lib/validation/rules/bgpfilter.js';
+import {rules as bgpconfiguration, crdRules as bgpconfigurationCRD, nonDefaultBGPConfigurationIssues} from '../../dist/lib/validation/rules/bgpconfiguration.js';
 import {rules as node} from '../../dist/lib/validation/rules/node.js';
 import {rules as caliconodestatus} from '../../dist/lib/validation/rules/caliconodestatus.js';
 
@@ -43,65 +43,103 @@ test('WireGuard keys are 32 bytes of padded base64', () => {
   }
 });
 
-test('net checks: strict masking, family and the CRD cidr format', () => {
-  const run = (value, tag, requireMask) => {
+test('net checks: an IP, or a strictly masked CIDR of the right family', () => {
+  const run = (value, tag) => {
     const out = [];
-    checkNetwork(out, 'p', value, 'CIDR', tag, requireMask);
+    checkNetwork(out, 'p', value, 'CIDR', tag);
     return out.map((i) => i.message);
   };
-  assert.deepEqual(run('10.0.0.0/8', 'netv4', true), []);
-  assert.deepEqual(run('10.0.0.1', 'net', false), []);
-  assert.deepEqual(run('10.0.0.1', 'net', true), ['p in body must be of type cidr: "10.0.0.1"']);
-  assert.deepEqual(run('10.0.0.1/8', 'net', false), ['failed to validate Field: CIDR because of Tag: net']);
-  assert.deepEqual(run('fd00::/8', 'netv4', false), ['failed to validate Field: CIDR because of Tag: netv4']);
+  assert.deepEqual(run('10.0.0.0/8', 'netv4'), []);
+  assert.deepEqual(run('10.0.0.1', 'net'), []);
+  assert.deepEqual(run('10.0.0.1/8', 'net'), ['failed to validate Field: CIDR because of Tag: net']);
+  assert.deepEqual(run('fd00::/8', 'netv4'), ['failed to validate Field: CIDR because of Tag: netv4']);
 });
 
-test('IPPool reasons', () => {
-  assert.deepEqual(found(ippool, res('IPPool', {cidr: '10.0.0.0/27'})), [
-    ['spec', 'IP pool size is too small for use with Calico IPAM. It must be equal to or greater than the block size.'],
-  ]);
+test('IPPool reasons (calicoctl 3.32 validate)', () => {
+  const tooSmall = 'IP pool size is too small for use with Calico IPAM. It must be equal to or greater than the block size.';
+  assert.deepEqual(found(ippool, res('IPPool', {cidr: '10.0.0.0/27'})), [['spec.cidr', tooSmall]]);
   assert.deepEqual(found(ippool, res('IPPool', {cidr: '10.0.0.1/24'})), [['spec.cidr', 'IP pool CIDR is not strictly masked']]);
   assert.deepEqual(found(ippool, res('IPPool', {cidr: 'x'})), [['spec.cidr', 'IPPool CIDR must be a valid subnet']]);
-  assert.deepEqual(found(ippool, res('IPPool', {cidr: ''})), [['spec.cidr', 'IPPool CIDR must be specified']]);
-  assert.deepEqual(found(ippool, res('IPPool', {cidr: 'fd00::/64', ipipMode: 'Always'})), [['spec.ipipMode', 'IPIP is not supported on IPv6 pools']]);
-  assert.deepEqual(found(ippool, res('IPPool', {cidr: '10.0.0.0/8', blockSize: 116})), [
-    ['spec.blockSize', 'blockSize must be between 20 and 32 for IPv4 pools, and between 116 and 128 for IPv6 pools'],
+  assert.deepEqual(found(ippool, res('IPPool', {})), [
+    ['spec.cidr', 'IPPool CIDR must be specified'],
+    ['spec.cidr', 'IPPool CIDR must be a valid subnet'],
   ]);
-  assert.deepEqual(found(ippool, res('IPPool', {cidr: '169.254.0.0/16'})), [['spec.cidr', 'IPPool CIDR overlaps with IPv4 link local range 169.254.0.0/16']]);
-  // The CRD defaults nodeSelector to all() before its LoadBalancer rule runs.
-  assert.deepEqual(found(ippool, res('IPPool', {cidr: '10.0.0.0/24', allowedUses: ['LoadBalancer']})), []);
-  assert.deepEqual(found(ippool, res('IPPool', {cidr: '10.0.0.0/24', allowedUses: ['LoadBalancer'], nodeSelector: ''})), []);
+  // Not defaulted by validate: an IPv6 pool needs ipipMode: Never spelled out.
+  assert.deepEqual(found(ippool, res('IPPool', {cidr: 'fd00::/64'})), [
+    ['spec.ipipMode', "IPIPMode other than 'Never' is not supported on an IPv6 IP pool"],
+  ]);
+  assert.deepEqual(found(ippool, res('IPPool', {cidr: 'fd00::/64', ipipMode: 'Never'})), []);
+  // No block size range in validate (only the pool-smaller-than-block check).
+  assert.deepEqual(found(ippool, res('IPPool', {cidr: '10.0.0.0/8', blockSize: 116})), []);
+  assert.deepEqual(found(ippool, res('IPPool', {cidr: '169.254.0.0/16'})), [
+    ['spec.cidr', 'IP pool range overlaps with IPv4 Link Local range 169.254.0.0/16'],
+  ]);
+  assert.deepEqual(found(ippool, res('IPPool', {cidr: '10.0.0.0/24', allowedUses: ['LoadBalancer']})), [
+    ['spec.nodeSelector', 'IP Pool with AllowedUse LoadBalancer must have node selector set to all()'],
+  ]);
+  assert.deepEqual(found(ippool, res('IPPool', {cidr: '10.0.0.0/24', allowedUses: ['LoadBalancer', 'Tunnel', 'x'], nodeSelector: 'all()'})), [
+    ['spec.allowedUses[1]', 'LoadBalancer cannot be used at the same time as: Tunnel'],
+    ['spec.allowedUses[2]', 'unknown use: x'],
+  ]);
+});
+
+test('IPPool CRD rules (create/apply)', () => {
+  assert.deepEqual(found(ippoolCRD, res('IPPool', {cidr: '10.0.0.0/8', blockSize: 200, ipipMode: 'Always', vxlanMode: 'Always'})), [
+    ['spec.blockSize', 'should be less than or equal to 128'],
+    ['spec', 'ipipMode and vxlanMode cannot both be enabled'],
+  ]);
+  assert.deepEqual(found(ippoolCRD, res('IPPool', {cidr: '10.0.0.1'})), [['spec.cidr', 'spec.cidr in body must be of type cidr: "10.0.0.1"']]);
+  assert.deepEqual(found(ippoolCRD, res('IPPool', {cidr: 'fd00::/64', allowedUses: ['Pods']})), [
+    ['spec.allowedUses[0]', 'Unsupported value: "Pods": supported values: "Workload", "Tunnel", "LoadBalancer"'],
+  ]);
 });
 
 test('IPReservation reasons', () => {
-  assert.deepEqual(found(ipreservation, res('IPReservation', {reservedCIDRs: ['10.0.0.0/24', 'bad', '10.0.0.1']})), [
+  assert.deepEqual(found(ipreservation, res('IPReservation', {reservedCIDRs: ['10.0.0.0/24', 'bad', '10.0.0.1', '10.0.0.0/40']})), [
     ['spec.reservedCIDRs[1]', 'failed to validate Field: ReservedCIDRs because of Tag: cidrs'],
-    ['spec.reservedCIDRs[2]', 'spec.reservedCIDRs[2] in body must be of type cidr: "10.0.0.1"'],
+    ['spec.reservedCIDRs[3]', 'failed to validate Field: ReservedCIDRs because of Tag: cidrs'],
   ]);
 });
 
 test('BGPPeer reasons', () => {
   assert.deepEqual(found(bgppeer, res('BGPPeer', {peerIP: 'badpeerIP'})), [['spec.peerIP', 'failed to validate Field: PeerIP because of Tag: IP:port']]);
-  assert.deepEqual(found(bgppeer, res('BGPPeer', {node: 'a', nodeSelector: 'all()'})), [['spec', 'node and nodeSelector cannot both be set']]);
+  assert.deepEqual(found(bgppeer, res('BGPPeer', {node: 'a', nodeSelector: 'all()'})), [
+    ['spec.node', 'Node field must be empty when NodeSelector is specified'],
+  ]);
   assert.deepEqual(found(bgppeer, res('BGPPeer', {peerSelector: 'all()', asNumber: '1.1'})), [
-    ['spec.asNumber', 'asNumber must be empty when peerSelector is set'],
+    ['spec.asNumber', 'ASNumber field must be empty when PeerSelector is specified'],
   ]);
   assert.deepEqual(found(bgppeer, res('BGPPeer', {peerIP: '10.0.0.1', reachableBy: 'fd00::1'})), [
     ['spec.reachableBy', 'ReachableBy and PeerIP address family mismatched'],
   ]);
+  assert.deepEqual(found(bgppeer, res('BGPPeer', {reachableBy: '10.0.0.1'})), [
+    ['spec.reachableBy', 'ReachablyBy field must be empty when PeerIP is empty'],
+  ]);
   assert.deepEqual(found(bgppeer, res('BGPPeer', {localWorkloadSelector: 'all()', asNumber: 0})), [
-    ['spec.asNumber', 'asNumber is required when localWorkloadSelector is set'],
+    ['spec.asNumber', 'ASNumber field must NOT be empty when LocalWorkloadSelector is specified'],
   ]);
   assert.deepEqual(found(bgppeer, res('BGPPeer', {filters: ['ok', 'Not_OK']})), [['spec.filters[1]', 'failed to validate Field: Filters because of Tag: name']]);
+  // nextHopMode and reversePeering have no Go validator; the CRD enums apply on create/apply only.
+  assert.deepEqual(found(bgppeer, res('BGPPeer', {peerIP: '10.0.0.1', nextHopMode: 'Other', reversePeering: 'x'})), []);
+  assert.deepEqual(found(bgppeerCRD, res('BGPPeer', {peerIP: '10.0.0.1', nextHopMode: 'Other'})), [
+    ['spec.nextHopMode', 'Unsupported value: "Other": supported values: "Auto", "Self", "Keep"'],
+  ]);
 });
 
 test('BGPFilter reasons', () => {
   assert.deepEqual(found(bgpfilter, res('BGPFilter', {importV6: [{action: 'Accept', cidr: 'fd00::/64'}]})), [
-    ['spec.importV6[0]', 'cidr and matchOperator must both be set or both be empty'],
+    ['spec.importV6[0].matchOperator', 'MatchOperator cannot be empty when CIDR is not'],
   ]);
-  assert.deepEqual(found(bgpfilter, res('BGPFilter', {exportV4: [{action: 'Reject', operations: [{setPriority: {value: 1}}]}]})), [
-    ['spec.exportV4[0].operations', 'operations may only be used with action Accept'],
+  assert.deepEqual(found(bgpfilter, res('BGPFilter', {exportV4: [{action: 'Accept', prefixLength: {min: 8}}]})), [
+    ['spec.exportV4[0].cidr', 'CIDR cannot be empty when PrefixLength is not'],
   ]);
+  assert.deepEqual(found(bgpfilter, res('BGPFilter', {exportV4: [{action: 'Accept', operations: [{}, {setPriority: {value: 1}}]}]})), [
+    ['spec.exportV4[0].operations[0]', 'exactly one operation must be set'],
+  ]);
+  // Operations on a Reject rule are refused by the CRD (create/apply), not by validate.
+  const reject = res('BGPFilter', {exportV4: [{action: 'Reject', operations: [{setPriority: {value: 1}}]}]});
+  assert.deepEqual(found(bgpfilter, reject), []);
+  assert.deepEqual(found(bgpfilterCRD, reject), [['spec.exportV4[0]', 'operations may only be used with action Accept']]);
 });
 
 test('BGPConfiguration reasons and the default-only fields', () => {
@@ -112,7 +150,13 @@ test('BGPConfiguration reasons and the default-only fields', () => {
       ['spec.prefixAdvertisements[0].communities[1]', 'community used is invalid or not defined.'],
     ],
   );
-  assert.deepEqual(found(bgpconfiguration, res('BGPConfiguration', {logSeverityScreen: 'WARNING'})), []);
+  // Validate takes Calico's Go spelling only; the CRD (create/apply) accepts any letter case.
+  assert.deepEqual(found(bgpconfiguration, res('BGPConfiguration', {logSeverityScreen: 'Warning', communities: [{name: 'c', value: '1:2'}]})), [
+    ['spec.communities', 'communities are defined but not used in Spec.PrefixAdvertisement[].'],
+  ]);
+  assert.deepEqual(found(bgpconfigurationCRD, res('BGPConfiguration', {logSeverityScreen: 'WARNING', bindMode: 'All'})), [
+    ['spec.bindMode', 'Unsupported value: "All": supported values: "None", "NodeIP"'],
+  ]);
   const nodeConfig = {apiVersion: 'projectcalico.org/v3', kind: 'BGPConfiguration', metadata: {name: 'node.a'}, spec: {asNumber: 1, serviceClusterIPs: [], logSeverityScreen: 'Info'}};
   assert.deepEqual(nonDefaultBGPConfigurationIssues(nodeConfig).map((i) => i.message), ['Cannot set ASNumber on a non default BGP Configuration.']);
   assert.deepEqual(nonDefaultBGPConfigurationIssues({...nodeConfig, metadata: {name: 'default'}}), []);

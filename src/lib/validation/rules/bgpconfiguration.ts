@@ -1,15 +1,13 @@
-// BGPConfiguration: Calico's Go BGPConfigurationSpec validator (communities, prefix advertisements), field
-// tags (service CIDRs, ignored interfaces, peering IPs) and the CRD's pattern and CEL rules.
+// BGPConfiguration: Calico 3.32's Go BGPConfigurationSpec validator (communities, prefix advertisements, mesh
+// settings) and field tags (service CIDRs, ignored interfaces, peering IPs); the CRD's rules are `crdRules`.
 import {parseIPOrCIDR} from '../../net/ip.js';
 import type {CalicoResource} from '../../resource.js';
 import type {SemanticRule, ValidationIssue} from '../types.js';
 import {isIPv4, isIPv6, issue, NAME_REGEX, tagFailure, type Issues} from './common.js';
-import {checkASNumber, checkNetwork, isNonEmptyString} from './infra-helpers.js';
+import {checkASNumber, checkNetwork, crdCIDRFormat, crdEnum, isNonEmptyString} from './infra-helpers.js';
 
-const LOG_SEVERITY = /^(Trace|Debug|Info|Warning|Error|Fatal)?$/i;
-// The CRD pattern is `(?i)…`, i.e. any letter case; the message quotes it as Kubernetes does.
-const LOG_SEVERITY_MSG = `spec.logSeverityScreen in body should match '^(?i)(Trace|Debug|Info|Warning|Error|Fatal)?$'`;
 const IGNORED_INTERFACE = /^[a-zA-Z0-9_.*-]{1,15}$/;
+const LOG_SEVERITY_PATTERN_MSG = `spec.logSeverityScreen in body should match '^(?i)(Trace|Debug|Info|Warning|Error|Fatal)?$'`;
 const STANDARD_COMMUNITY = /^(\d+):(\d+)$/;
 const LARGE_COMMUNITY = /^(\d+):(\d+):(\d+)$/;
 
@@ -32,14 +30,11 @@ export const rules: SemanticRule = (resource: CalicoResource) => {
   const out: Issues = [];
   const spec = resource.spec ?? {};
 
-  if (typeof spec.logSeverityScreen === 'string' && !LOG_SEVERITY.test(spec.logSeverityScreen)) {
-    out.push(issue('spec.logSeverityScreen', LOG_SEVERITY_MSG, spec.logSeverityScreen));
-  }
   checkASNumber(out, 'spec.asNumber', spec.asNumber);
   for (const list of ['serviceLoadBalancerIPs', 'serviceExternalIPs', 'serviceClusterIPs']) {
     const blocks: any[] = Array.isArray(spec[list]) ? spec[list] : [];
     blocks.forEach((block, i) => {
-      if (isNonEmptyString(block?.cidr)) checkNetwork(out, `spec.${list}[${i}].cidr`, block.cidr, 'CIDR', 'net', true);
+      if (isNonEmptyString(block?.cidr)) checkNetwork(out, `spec.${list}[${i}].cidr`, block.cidr, 'CIDR', 'net');
     });
   }
 
@@ -62,7 +57,7 @@ export const rules: SemanticRule = (resource: CalicoResource) => {
     const path = `spec.prefixAdvertisements[${i}]`;
     if (!isNonEmptyString(adv?.cidr)) out.push(issue(`${path}.cidr`, tagFailure('CIDR', 'required')));
     else if (!parseIPOrCIDR(adv.cidr)) out.push(issue(`${path}.cidr`, 'invalid CIDR value.', adv.cidr));
-    else checkNetwork(out, `${path}.cidr`, adv.cidr, 'CIDR', 'net', true);
+    else checkNetwork(out, `${path}.cidr`, adv.cidr, 'CIDR', 'net');
     if (!Array.isArray(adv?.communities)) {
       out.push(issue(`${path}.communities`, tagFailure('Communities', 'required')));
       return;
@@ -79,14 +74,14 @@ export const rules: SemanticRule = (resource: CalicoResource) => {
   });
 
   if (communities.length > 0 && advertisements.length === 0) {
-    out.push(issue('spec.communities', 'communities are defined but not used in prefixAdvertisements'));
+    out.push(issue('spec.communities', 'communities are defined but not used in Spec.PrefixAdvertisement[].'));
   }
   if (spec.nodeToNodeMeshEnabled === false) {
     if (spec.nodeMeshPassword != null) {
-      out.push(issue('spec.nodeMeshPassword', 'nodeMeshPassword cannot be set when nodeToNodeMeshEnabled is false'));
+      out.push(issue('spec.nodeMeshPassword', 'spec.NodeMeshPassword cannot be set if spec.NodeToNodeMesh is disabled'));
     }
     if (spec.nodeMeshMaxRestartTime != null) {
-      out.push(issue('spec.nodeMeshMaxRestartTime', 'nodeMeshMaxRestartTime cannot be set when nodeToNodeMeshEnabled is false'));
+      out.push(issue('spec.nodeMeshMaxRestartTime', 'spec.NodeMeshMaxRestartTime cannot be set if spec.NodeToNodeMesh is disabled'));
     }
   }
 
@@ -101,6 +96,31 @@ export const rules: SemanticRule = (resource: CalicoResource) => {
   }
   if (isNonEmptyString(spec.localWorkloadPeeringIPV6) && !isIPv6(spec.localWorkloadPeeringIPV6)) {
     out.push(issue('spec.localWorkloadPeeringIPV6', tagFailure('LocalWorkloadPeeringIPV6', 'ipv6'), spec.localWorkloadPeeringIPV6));
+  }
+  return out;
+};
+
+/** The BGPConfiguration CRD's OpenAPI and CEL rules (calicoctl 3.32 applies them on create/apply/replace only). */
+export const crdRules: SemanticRule = (resource: CalicoResource) => {
+  const out: Issues = [];
+  const spec = resource.spec ?? {};
+  if (typeof spec.logSeverityScreen === 'string' && !/^(Trace|Debug|Info|Warning|Error|Fatal)?$/i.test(spec.logSeverityScreen)) {
+    out.push(issue('spec.logSeverityScreen', LOG_SEVERITY_PATTERN_MSG, spec.logSeverityScreen));
+  }
+  for (const list of ['serviceLoadBalancerIPs', 'serviceExternalIPs', 'serviceClusterIPs']) {
+    const blocks: any[] = Array.isArray(spec[list]) ? spec[list] : [];
+    blocks.forEach((block, i) => crdCIDRFormat(out, `spec.${list}[${i}].cidr`, block?.cidr));
+  }
+  crdEnum(out, 'spec.serviceLoadBalancerAggregation', spec.serviceLoadBalancerAggregation, ['Enabled', 'Disabled']);
+  crdEnum(out, 'spec.bindMode', spec.bindMode, ['None', 'NodeIP']);
+  crdEnum(out, 'spec.programClusterRoutes', spec.programClusterRoutes, ['Enabled', 'Disabled', 'EnabledIPIPOnly', 'EnabledNoEncapOnly']);
+  const advertisements: any[] = Array.isArray(spec.prefixAdvertisements) ? spec.prefixAdvertisements : [];
+  advertisements.forEach((adv, i) => crdCIDRFormat(out, `spec.prefixAdvertisements[${i}].cidr`, adv?.cidr));
+  if (spec.nodeToNodeMeshEnabled === false) {
+    if (spec.nodeMeshPassword != null) out.push(issue('spec', 'nodeMeshPassword cannot be set when nodeToNodeMeshEnabled is false'));
+    if (spec.nodeMeshMaxRestartTime != null) {
+      out.push(issue('spec', 'nodeMeshMaxRestartTime cannot be set when nodeToNodeMeshEnabled is false'));
+    }
   }
   return out;
 };

@@ -3,36 +3,56 @@
 import {parseCIDR, parseIP, parseIPOrCIDR, type CIDR, type IPAddr} from '../../net/ip.js';
 import {issue, tagFailure, type Issues} from './common.js';
 
+export const isNonEmptyString = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
+
 /** Message of the Kubernetes OpenAPI `format: cidr` check (Go net.ParseCIDR: a mask is mandatory). */
 export function cidrFormatFailure(path: string, value: string): string {
   return `${path} in body must be of type cidr: "${value}"`;
 }
 
-export const isNonEmptyString = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
+// ---------------------------------------------------------------------------------------------
+// CRD OpenAPI checks, for the `crdRules` of each kind. calicoctl 3.32 applies the CRD schemas only when it
+// writes through an etcd client (create/apply/replace), not in `validate`. Messages follow Kubernetes.
+
+/** `enum` on a string field; absent and empty values (which Go omits) are not checked. */
+export function crdEnum(out: Issues, path: string, value: unknown, allowed: readonly string[]): void {
+  if (typeof value !== 'string' || value === '' || allowed.includes(value)) return;
+  out.push(issue(path, `Unsupported value: "${value}": supported values: ${allowed.map((a) => `"${a}"`).join(', ')}`, value));
+}
+
+/** `maxLength` (Kubernetes counts characters). */
+export function crdMaxLength(out: Issues, path: string, value: unknown, max: number): void {
+  if (typeof value === 'string' && [...value].length > max) out.push(issue(path, `Too long: may not be more than ${max} bytes`, value));
+}
+
+/** `minItems`/`maxItems`. */
+export function crdItems(out: Issues, path: string, value: unknown, min: number, max: number): void {
+  if (!Array.isArray(value)) return;
+  if (value.length > max) out.push(issue(path, `Too many: ${value.length}: must have at most ${max} items`));
+  else if (value.length < min) out.push(issue(path, `Too few: ${value.length}: must have at least ${min} items`));
+}
+
+/** `minimum`/`maximum` on an integer field; zero values, which Go omits, are not checked. */
+export function crdRange(out: Issues, path: string, value: unknown, min: number, max: number): void {
+  if (typeof value !== 'number' || value === 0) return;
+  if (value < min) out.push(issue(path, `should be greater than or equal to ${min}`, value));
+  else if (value > max) out.push(issue(path, `should be less than or equal to ${max}`, value));
+}
+
+/** `format: cidr` on an optional string field. */
+export function crdCIDRFormat(out: Issues, path: string, value: unknown): void {
+  if (isNonEmptyString(value) && !parseCIDR(value)) out.push(issue(path, cidrFormatFailure(path, value), value));
+}
 
 /** True when the parsed address equals its network address (Calico's "strictly masked"). */
 export const isStrictlyMasked = (c: CIDR): boolean => c.ip.family === c.network.family && c.ip.value === c.network.value;
 
-/**
- * The `net`, `netv4` and `netv6` tags: an IP or a strictly masked CIDR (of the given family).
- * Also applies the CRD `format: cidr` (a bare IP is not a CIDR) when `requireMask` is set.
- */
-export function checkNetwork(
-  out: Issues,
-  path: string,
-  value: string,
-  goField: string,
-  tag: 'net' | 'netv4' | 'netv6',
-  requireMask: boolean,
-): CIDR | undefined {
+/** The `net`, `netv4` and `netv6` tags: an IP, or a strictly masked CIDR (of the given family). */
+export function checkNetwork(out: Issues, path: string, value: string, goField: string, tag: 'net' | 'netv4' | 'netv6'): CIDR | undefined {
   const cidr = parseIPOrCIDR(value);
   const family = tag === 'netv4' ? 4 : tag === 'netv6' ? 6 : undefined;
   if (!cidr || !isStrictlyMasked(cidr) || (family && cidr.ip.family !== family)) {
     out.push(issue(path, tagFailure(goField, tag), value));
-    return undefined;
-  }
-  if (requireMask && !parseCIDR(value)) {
-    out.push(issue(path, cidrFormatFailure(path, value), value));
     return undefined;
   }
   return cidr;
