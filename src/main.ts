@@ -81,6 +81,15 @@ function stripAnsi(s: string): string {
   return s.replace(/\u001b\[[0-9;]*m/g, '');
 }
 
+function drained(stream: NodeJS.WriteStream): Promise<void> {
+  if (stream.writableLength === 0) return Promise.resolve();
+  return new Promise((resolve) => {
+    stream.once('drain', resolve);
+    stream.once('error', resolve);
+    stream.once('close', resolve);
+  });
+}
+
 export async function main(argv: readonly string[]): Promise<void> {
   // kubectl runs `kubectl_complete-calico WORDS...` to complete `kubectl calico WORDS...`.
   const words = isKubectlCompletionHelper() ? ['completion', 'complete', '--', ...argv] : argv;
@@ -99,6 +108,8 @@ export async function main(argv: readonly string[]): Promise<void> {
   } catch (err) {
     code = reportError(err, args, await colorFor(process.stderr));
   }
+  // A large write to a full pipe is queued by libuv; exiting before it drains would cut the output.
+  await Promise.all([drained(process.stdout), drained(process.stderr)]);
   // Open handles (etcd channels, timers) must never keep the CLI alive after its work is done.
   process.exit(code || (typeof process.exitCode === 'number' ? process.exitCode : 0));
 }

@@ -74,11 +74,7 @@ export const getAction: CommandAction = async ({flags, argv, out}) => {
     const printNamespace = allNamespaces || cliNamespace !== '';
     if (format.type === 'template-file') templateSource = await readTemplateFile(format.path);
     const asNumber = needsGlobalAsNumber(format, printed, templateSource) ? await globalAsNumber(ds) : '64512';
-    try {
-      await printObjects(out, printed, {format, printNamespace, globalAsNumber: () => asNumber}, templateSource);
-    } finally {
-      await stdoutDrained();
-    }
+    await printObjects(out, printed, {format, printNamespace, globalAsNumber: () => asNumber}, templateSource);
 
     if (errors.length > 0) throw new CliError(errors.join('\n'));
   } finally {
@@ -142,14 +138,6 @@ async function globalAsNumber(ds: Datastore): Promise<string> {
     const {ResourceDoesNotExistError} = await import('../datastore/errors.js');
     return err instanceof ResourceDoesNotExistError ? '64512' : 'unknown';
   }
-}
-
-/**
- * A large write to a pipe is only partly synchronous; main() exits the process right after the action,
- * which would cut the output short (at 64-128 KiB). Wait until Node has handed everything to the kernel.
- */
-async function stdoutDrained(): Promise<void> {
-  if (process.stdout.writableLength > 0) await new Promise<void>((resolve) => process.stdout.once('drain', () => resolve()));
 }
 
 async function readTemplateFile(path: string): Promise<string> {
