@@ -1,8 +1,7 @@
 // IPAM data exactly as Calico stores it in etcd (libcalico-go backend/model block.go, block_affinity.go,
 // ipam_handle.go, ipam_config.go): keys, the 3.32 value layout (Go field order, omitempty rules) and the
 // older 3.13 block layout (strictAffinity, no sequence numbers), which is read and rewritten as 3.32 does.
-import {CliError} from '../errors.js';
-import {type CIDR, type IPAddr, addToIP, cidrSize, formatCIDR, formatIP, parseCIDR} from '../net/ip.js';
+import {type CIDR, type IPAddr, addToIP, cidrSize, formatCIDR, parseCIDR} from '../net/ip.js';
 import {GoMap, type JsonValue, isJsonObject, parseJson, stringifyJson} from './json.js';
 
 export const IPAM_PREFIX = '/calico/ipam/v2/';
@@ -196,10 +195,6 @@ export function inUseCount(b: AllocationBlock): number {
   return numAddresses(b) - (b.unallocated?.length ?? 0);
 }
 
-export function describeIP(ip: IPAddr): string {
-  return formatIP(ip);
-}
-
 // ---------------------------------------------------------------------------------------------------
 // Affinities, handles, config
 
@@ -278,10 +273,4 @@ export function ipamConfigToJson(c: IPAMConfig): JsonValue {
 
 export function serializeIPAMConfig(c: IPAMConfig): string {
   return stringifyJson(ipamConfigToJson(c));
-}
-
-/** A datastore value that fails to parse: Calico's own wording for a Get. */
-export function parseFailure(key: string, value: string, err: unknown): CliError {
-  const msg = err instanceof Error ? err.message : String(err);
-  return new CliError(`failed to parse datastore entry key=${key}; value=${value}: ${msg}`);
 }

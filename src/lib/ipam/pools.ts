@@ -1,6 +1,6 @@
 // IP pools as IPAM sees them, and reading every block/handle/affinity from the raw store.
 import type {Datastore, KeyValue, RawStore} from '../datastore/types.js';
-import {type CIDR, type IPAddr, cidrContainsIP, familyBits, maskFor, parseCIDR} from '../net/ip.js';
+import {type CIDR, type IPAddr, cidrContainsIP, maskFor, parseCIDR} from '../net/ip.js';
 import {IPPoolKind} from '../registry/kinds/ippool.js';
 import type {CalicoResource} from '../resource.js';
 import {log} from '../log.js';
@@ -70,5 +70,3 @@ export async function listBlocks(raw: RawStore): Promise<StoredBlock[]> {
   }
   return out;
 }
-
-export const hostBits = (c: CIDR): number => familyBits(c.network.family) - c.prefix;

@@ -45,9 +45,7 @@ export interface SplitOptions {
 }
 
 export async function splitPool(ds: Datastore, opts: SplitOptions): Promise<string> {
-  let locked: boolean;
-  locked = await isLocked(ds);
-  if (!locked) throw new CliError(SPLIT_NEEDS_LOCK);
+  if (!(await isLocked(ds))) throw new CliError(SPLIT_NEEDS_LOCK);
 
   let oldPool: CalicoResource | undefined;
   if (opts.name) {

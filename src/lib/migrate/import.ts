@@ -10,7 +10,6 @@ import {API_VERSION} from '../registry/types.js';
 import type {CalicoResource} from '../resource.js';
 import {type JsonValue, isJsonObject, parseJson, stringifyJson} from '../ipam/json.js';
 import {
-  BLOCK_PREFIX,
   HANDLE_PREFIX,
   IPAM_CONFIG_KEY,
   cidrFromBlockKey,
