@@ -57,9 +57,14 @@ function goFloat(text: string): number | undefined {
   return GO_FLOAT.test(plain) ? Number(plain) : undefined;
 }
 
+/** Cheap pre-check (called for every plain scalar): boolean words are 1-5 characters from a few initials. */
+const BOOL_INITIALS = new Set(['y', 'Y', 'n', 'N', 't', 'T', 'f', 'F', 'o', 'O']);
+const isBoolWord = (data: string | null): boolean =>
+  data !== null && data.length <= 5 && BOOL_INITIALS.has(data[0]) && (TRUE_WORDS.has(data) || FALSE_WORDS.has(data));
+
 const boolType = new yaml.Type('tag:yaml.org,2002:bool', {
   kind: 'scalar',
-  resolve: (data: string | null) => data !== null && (TRUE_WORDS.has(data) || FALSE_WORDS.has(data)),
+  resolve: isBoolWord,
   construct: (data: string) => TRUE_WORDS.has(data),
   predicate: (v: unknown) => typeof v === 'boolean',
 });
