@@ -3,10 +3,10 @@ import {BaseCommand} from '../base-command.js';
 
 export default class Validate extends BaseCommand<typeof Validate> {
   static summary = 'Validate a resource by file, directory or stdin without applying it.';
-  static description = `Parses and validates the resources offline, without connecting to any datastore: syntax, structure,
-schema and Calico's semantic rules. JSON and YAML are accepted; a file may hold several documents,
-<Kind>List documents and top-level lists. Exits 0 when every resource is valid, 1 otherwise. Every
-error names the file and line, the resource and the field.`;
+  static description =
+    "Parses and validates the resources offline, without connecting to any datastore: syntax, structure, schema and Calico's semantic rules. " +
+    'JSON and YAML are accepted; a file may hold several documents, <Kind>List documents and top-level lists. ' +
+    'Exits 0 when every resource is valid, 1 otherwise. Every error names the file and line, the resource and the field.';
   static examples = [
     '<%= config.bin %> validate -f ./policy.yaml',
     'cat policy.json | <%= config.bin %> validate -f -',
