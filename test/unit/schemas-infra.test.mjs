@@ -34,6 +34,15 @@ const dotted = (pointer) =>
     .join('')
     .replace(/^\./, '');
 
+/** The case as a resource; `spec: null` means no spec at all. */
+const makeResource = (kind, c) => ({
+  apiVersion: 'projectcalico.org/v3',
+  kind,
+  metadata: {name: 'x'},
+  ...(c.spec === null ? {} : {spec: c.spec}),
+  ...(c.status ? {status: c.status} : {}),
+});
+
 /** Schema then semantic rules, as the validate command runs them; returns the problem paths. */
 function problems(resource) {
   const validate = validators[resource.kind];
@@ -59,11 +68,11 @@ for (const kind of INFRA_KINDS) {
   test(`${kind}: Calico verdicts`, () => {
     assert.ok(table, `cases for ${kind}`);
     for (const c of table.valid) {
-      const resource = {apiVersion: 'projectcalico.org/v3', kind, metadata: {name: 'x'}, spec: c.spec, ...(c.status ? {status: c.status} : {})};
+      const resource = makeResource(kind, c);
       assert.deepEqual(problems(resource), [], `${kind} "${c.name}" should be valid`);
     }
     for (const c of table.invalid) {
-      const resource = {apiVersion: 'projectcalico.org/v3', kind, metadata: {name: 'x'}, spec: c.spec, ...(c.status ? {status: c.status} : {})};
+      const resource = makeResource(kind, c);
       const found = problems(resource);
       assert.ok(found.length > 0, `${kind} "${c.name}" should be invalid`);
       if (c.path) assert.equal(found[0], c.path, `${kind} "${c.name}" path`);

@@ -10,15 +10,15 @@ const MAX_UPDATE_PERIOD_SECONDS = 86400;
 
 export const rules: SemanticRule = (resource: CalicoResource) => {
   const out: Issues = [];
+  // The schema requires these fields inside `spec`; here they may still be missing with `spec` itself.
   const spec = resource.spec ?? {};
-  if (typeof spec.node === 'string') {
-    if (spec.node === '') out.push(issue('spec.node', tagFailure('Node', 'required'), spec.node));
-    else if (!NAME_REGEX.test(spec.node)) out.push(issue('spec.node', tagFailure('Node', 'name'), spec.node));
-  }
-  if (Array.isArray(spec.classes) && new Set(spec.classes).size !== spec.classes.length) {
-    out.push(issue('spec.classes', tagFailure('Classes', 'unique'), spec.classes));
-  }
-  if (typeof spec.updatePeriodSeconds === 'number' && spec.updatePeriodSeconds > MAX_UPDATE_PERIOD_SECONDS) {
+  if (typeof spec.node !== 'string' || spec.node === '') out.push(issue('spec.node', tagFailure('Node', 'required'), spec.node ?? ''));
+  else if (!NAME_REGEX.test(spec.node)) out.push(issue('spec.node', tagFailure('Node', 'name'), spec.node));
+  if (!Array.isArray(spec.classes)) out.push(issue('spec.classes', tagFailure('Classes', 'required')));
+  else if (new Set(spec.classes).size !== spec.classes.length) out.push(issue('spec.classes', tagFailure('Classes', 'unique'), spec.classes));
+  if (typeof spec.updatePeriodSeconds !== 'number') {
+    out.push(issue('spec.updatePeriodSeconds', tagFailure('UpdatePeriodSeconds', 'required')));
+  } else if (spec.updatePeriodSeconds > MAX_UPDATE_PERIOD_SECONDS) {
     out.push(issue('spec.updatePeriodSeconds', tagFailure('UpdatePeriodSeconds', 'lte'), spec.updatePeriodSeconds));
   }
   return out;
