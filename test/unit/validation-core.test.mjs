@@ -108,3 +108,11 @@ test("calicoctl's summary messages", () => {
   assert.equal(formatResourceError(two), "f.yaml:3: IPPool(n): error with the following fields:\n-  a (m1) (line 4)\n-  b = '1' (m2) (line 6)\n");
   assert.deepEqual(toJsonRecord(fake('IPPool', false)), {file: 'f.yaml', line: 3, kind: 'IPPool', name: 'n', namespace: null, valid: false, errors: [{path: 'spec.x', line: 5, message: 'bad (value: v)'}]});
 });
+
+test('CRD-stage rules only on request (create/apply), not for validate', async () => {
+  const text = 'apiVersion: projectcalico.org/v3\nkind: Tier\nmetadata: {name: kube-admin}\nspec: {order: 1000, defaultAction: Deny}\n';
+  const [plain] = await validateResources(records(text));
+  assert.equal(plain.valid, true);
+  const [crd] = await validateResources(records(text), {crdRules: true});
+  assert.deepEqual(crd.errors.map((e) => e.path), ['spec.defaultAction']);
+});

@@ -40,6 +40,16 @@ export interface ValidateOptions {
   namespace?: string;
   /** `-A` (only meaningful for get/delete, kept for handleNamespace parity). */
   allNamespaces?: boolean;
+  /**
+   * Also run the kinds' CRD-stage checks (`crdRules` of rules/<kind>.ts): calicoctl 3.32 applies them when
+   * it writes to etcd (create/apply/replace), not in `validate`.
+   */
+  crdRules?: boolean;
+}
+
+interface KindRules {
+  rules?: SemanticRule;
+  crdRules?: SemanticRule;
 }
 
 /** `spec.ingress[0]["a/b"]` → ['spec', 'ingress', 0, 'a/b']. */
@@ -100,24 +110,24 @@ function isObject(v: unknown): v is Record<string, unknown> {
  */
 export async function validateResources(records: readonly ManifestRecord[], opts: ValidateOptions = {}): Promise<ValidationResult[]> {
   const kinds = [...new Set(records.map((r) => r.kind))];
-  const loaded = await Promise.all(kinds.map(async (kind) => [kind, await loadValidator(kind), await loadRule(kind)] as const));
-  const byKind = new Map(loaded.map(([kind, validator, rule]) => [kind, {validator, rule}]));
+  const loaded = await Promise.all(kinds.map(async (kind) => [kind, await loadValidator(kind), await loadRules(kind)] as const));
+  const byKind = new Map(loaded.map(([kind, validator, rules]) => [kind, {validator, rules}]));
   return records.map((record) => {
-    const {validator, rule} = byKind.get(record.kind)!;
-    return validateRecord(record, validator, rule, opts);
+    const {validator, rules} = byKind.get(record.kind)!;
+    return validateRecord(record, validator, rules, opts);
   });
 }
 
-/** The kind's semantic rules: its own module (rules/<kind>.ts) so only kinds present load, else the index. */
-async function loadRule(kind: string): Promise<SemanticRule | undefined> {
+/** The kind's rule module (rules/<kind>.ts), so only the kinds present are loaded; else the index. */
+async function loadRules(kind: string): Promise<KindRules> {
   try {
-    return ((await import(`./rules/${kind.toLowerCase()}.js`)) as {rules?: SemanticRule}).rules;
+    return (await import(`./rules/${kind.toLowerCase()}.js`)) as KindRules;
   } catch {
-    return (await import('./rules/index.js')).RULES_BY_KIND[kind];
+    return {rules: (await import('./rules/index.js')).RULES_BY_KIND[kind]};
   }
 }
 
-function validateRecord(record: ManifestRecord, validator: KindValidator | undefined, rule: SemanticRule | undefined, opts: ValidateOptions): ValidationResult {
+function validateRecord(record: ManifestRecord, validator: KindValidator | undefined, rules: KindRules, opts: ValidateOptions): ValidationResult {
   const resource = record.resource;
   // A <Kind>List item is decoded into the list's element type: its own apiVersion/kind are not checked.
   if (record.listItem) {
@@ -147,7 +157,8 @@ function validateRecord(record: ManifestRecord, validator: KindValidator | undef
     if (isObject(meta)) fromIssues(metadataIssues(meta));
     if (schema.length === 0) {
       try {
-        if (rule) fromIssues(rule(resource as unknown as CalicoResource));
+        if (rules.rules) fromIssues(rules.rules(resource as unknown as CalicoResource));
+        if (opts.crdRules && rules.crdRules) fromIssues(rules.crdRules(resource as unknown as CalicoResource));
       } catch (err) {
         // A rule must never take the whole command down; report it against the resource.
         add([], `internal validation error: ${err instanceof Error ? err.message : String(err)}`);
