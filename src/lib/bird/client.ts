@@ -106,7 +106,7 @@ export class BirdFramer {
 }
 
 /**
- * Connects to a BIRD control socket, reads the greeting and sends `commands` one after another.
+ * Connects to a BIRD control socket and sends `commands` at once; reads the greeting and one reply each.
  * Resolves with every reply; rejects with BirdSocketError (connect/read failure, timeout, bad framing).
  * Error replies (8xxx/9xxx) are returned, not thrown: the caller decides what they mean.
  */
@@ -135,12 +135,6 @@ export function birdQuery(path: string, commands: readonly string[], readTimeout
         readTimeoutMs,
       );
     };
-    const sendNext = (): void => {
-      const next = commands[replies.length];
-      if (next === undefined) finish();
-      else sock.write(next + '\n');
-    };
-
     armTimer();
     sock.setEncoding('utf8');
     sock.on('data', (chunk: string) => {
@@ -153,13 +147,16 @@ export function birdQuery(path: string, commands: readonly string[], readTimeout
         return;
       }
       for (const r of completed) {
-        if (settled) return;
         if (greeting === undefined) greeting = r.lines[r.lines.length - 1].text;
         else replies.push({command: commands[replies.length], ...r});
-        sendNext();
+        if (replies.length === commands.length) return finish();
       }
     });
-    sock.on('connect', () => (connected = true));
+    sock.on('connect', () => {
+      connected = true;
+      // BIRD answers pipelined commands in order, greeting first: one round trip instead of two per command.
+      if (commands.length > 0) sock.write(commands.map((c) => c + '\n').join(''));
+    });
     sock.on('error', (err: NodeJS.ErrnoException) =>
       finish(new BirdSocketError(connected ? `error reading from BIRD: ${err.message}` : socketErrorText(path, err), err.code ?? 'EIO', path, !connected)),
     );

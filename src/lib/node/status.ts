@@ -155,31 +155,32 @@ export async function collectNodeStatus(opts: CollectOptions): Promise<NodeStatu
   const status: NodeStatus = {felixRunning: isFelixRunning(opts.processes), families: [v4, v6]};
   if (!status.felixRunning) return status;
 
+  const query = (family: Family, explicit: string | undefined): Promise<DaemonAnswer | BirdSocketError> =>
+    queryDaemon(socketCandidates(family, explicit), command, opts.readTimeoutMs).catch((err: unknown) => {
+      if (err instanceof BirdSocketError) return err;
+      throw failedAt(err, family, status);
+    });
+  // Both daemons are asked at once; the IPv6 answer is dropped if the IPv4 daemon is a BIRD 2 (it serves both).
+  const v6Pending = v6.running ? query('IPv6', opts.bird6Socket) : undefined;
+  v6Pending?.catch(() => undefined); // awaited below unless BIRD 2 makes it moot
   if (v4.running) {
-    try {
-      const answer = await queryDaemon(socketCandidates('IPv4', opts.birdSocket), command, opts.readTimeoutMs);
-      if ((answer.major ?? 1) >= 2) {
-        // One BIRD 2 daemon answers for both families.
-        const peers = peersFromEntries(answer.entries, undefined);
-        v4.peers = peers.filter((p) => p.family === 'IPv4');
-        v6.peers = peers.filter((p) => p.family === 'IPv6');
-        v6.running = true;
-        return status;
-      }
+    const answer = await query('IPv4', opts.birdSocket);
+    if (answer instanceof BirdSocketError) {
+      v4.connectError = answer.message;
+    } else if ((answer.major ?? 1) >= 2) {
+      const peers = peersFromEntries(answer.entries, undefined);
+      v4.peers = peers.filter((p) => p.family === 'IPv4');
+      v6.peers = peers.filter((p) => p.family === 'IPv6');
+      v6.running = true;
+      return status;
+    } else {
       v4.peers = peersFromEntries(answer.entries, 'IPv4');
-    } catch (err) {
-      if (!(err instanceof BirdSocketError)) throw failedAt(err, 'IPv4', status);
-      v4.connectError = err.message;
     }
   }
-  if (v6.running) {
-    try {
-      const answer = await queryDaemon(socketCandidates('IPv6', opts.bird6Socket), command, opts.readTimeoutMs);
-      v6.peers = peersFromEntries(answer.entries, (answer.major ?? 1) >= 2 ? undefined : 'IPv6').filter((p) => p.family === 'IPv6');
-    } catch (err) {
-      if (!(err instanceof BirdSocketError)) throw failedAt(err, 'IPv6', status);
-      v6.connectError = err.message;
-    }
+  if (v6Pending) {
+    const answer = await v6Pending;
+    if (answer instanceof BirdSocketError) v6.connectError = answer.message;
+    else v6.peers = peersFromEntries(answer.entries, (answer.major ?? 1) >= 2 ? undefined : 'IPv6').filter((p) => p.family === 'IPv6');
   }
   return status;
 }
