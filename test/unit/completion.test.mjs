@@ -1,4 +1,5 @@
 import {test} from 'node:test';
+import {createServer} from 'node:net';
 import assert from 'node:assert/strict';
 import {complete, formatResult, parseLine, Directive} from '../../dist/lib/completion/engine.js';
 import {loadSurface, surfaceFrom} from '../../dist/lib/completion/manifest.js';
@@ -141,6 +142,20 @@ test('datastore names resolve to nothing on an unknown kind or an unreachable da
     assert.deepEqual(await datastoreNames({kind: 'ippool', allNamespaces: false}, 500), []);
     assert.ok(Date.now() - t0 < 1500);
     assert.deepEqual(await datastoreNames({kind: 'ippool', allNamespaces: false, configPath: '/nonexistent/calicoctl.cfg'}), []);
+    // An etcd that accepts connections and never answers: the lookup still ends at the timeout.
+    const sockets = new Set();
+    const silent = createServer((sock) => sockets.add(sock));
+    await new Promise((r) => silent.listen(0, '127.0.0.1', r));
+    try {
+      process.env.ETCD_ENDPOINTS = `http://127.0.0.1:${silent.address().port}`;
+      const t1 = Date.now();
+      assert.deepEqual(await datastoreNames({kind: 'ippool', allNamespaces: false}, 400), []);
+      const took = Date.now() - t1;
+      assert.ok(took >= 350 && took < 1500, `took ${took} ms`);
+    } finally {
+      for (const sock of sockets) sock.destroy();
+      silent.close();
+    }
   } finally {
     for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k];
     Object.assign(process.env, saved);
