@@ -2,7 +2,7 @@
 // plain message and exit code (oclif would indent, prefix and exit 2).
 import {CliError, ExitCode, errorMessage} from './lib/errors.js';
 import {log} from './lib/log.js';
-import {PLAIN, colorFor, disableColor, extractNoColor, paintErrorPrefix, type Palette} from './lib/term/color.js';
+import {PLAIN, colorFor, disableColor, extractNoColor, paintErrorPrefix, stripAnsi, type Palette} from './lib/term/color.js';
 import {isKubectlCompletionHelper, isKubectlPlugin, kubectlPluginLoadOptions, programName} from './lib/term/program.js';
 
 /** Global options calicoctl (docopt) accepts before the sub-command; `true` = takes a value. */
@@ -74,11 +74,6 @@ export function reportError(err: unknown, argv: readonly string[], palette: Pale
   toStderr(`error: ${message.split('\n')[0]}\n`);
   if (log.enabled('debug') && err instanceof Error && err.stack) process.stderr.write(err.stack + '\n');
   return 1;
-}
-
-function stripAnsi(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/\u001b\[[0-9;]*m/g, '');
 }
 
 function drained(stream: NodeJS.WriteStream): Promise<void> {
