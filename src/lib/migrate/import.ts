@@ -9,6 +9,7 @@ import {ClusterInformationKind} from '../registry/kinds/clusterinformation.js';
 import {API_VERSION} from '../registry/types.js';
 import type {CalicoResource} from '../resource.js';
 import {type JsonValue, isJsonObject, parseJson, stringifyJson} from '../ipam/json.js';
+import {EXPORTED_TYPES} from './export.js';
 import {
   HANDLE_PREFIX,
   IPAM_CONFIG_KEY,
@@ -119,15 +120,15 @@ export async function parseExport(text: string, filename: string): Promise<Parse
   return {resources, clusterInformation, ipam};
 }
 
-/** Describes the first existing Calico key, in calicoctl's words. */
-function describeExisting(kv: KeyValue): string {
-  const m = /^\/calico\/resources\/v3\/projectcalico\.org\/([^/]+)\//.exec(kv.key);
-  if (m) {
-    const kind = ALL_KINDS.find((k) => k.plural === m[1]);
-    return `found existing Calico ${kind?.kind ?? m[1]} resource`;
+/** What calicoctl's check would report first: a resource type in export order, then IPAM, then any key. */
+function describeExisting(existing: readonly KeyValue[]): string {
+  for (const plural of EXPORTED_TYPES) {
+    if (existing.some((kv) => kv.key.startsWith(`/calico/resources/v3/projectcalico.org/${plural}/`))) {
+      return `found existing Calico ${ALL_KINDS.find((k) => k.plural === plural)?.kind ?? plural} resource`;
+    }
   }
-  if (kv.key.startsWith('/calico/ipam/')) return 'found existing IPAM resources';
-  return `found existing key ${kv.key}`;
+  if (existing.some((kv) => kv.key.startsWith('/calico/ipam/'))) return 'found existing IPAM resources';
+  return `found existing key ${existing[0].key}`;
 }
 
 /**
@@ -138,7 +139,8 @@ export async function importDatastore(ds: Datastore, text: string, opts: ImportO
   const existing = await ds.raw.list('/calico/');
   if (existing.length > 0 && !opts.force) {
     throw new CliError(
-      `datastore already has Calico resources: ${describeExisting(existing[0])}. Import needs an empty datastore; use --force to import over existing data`,
+      `datastore already has Calico resources: ${describeExisting(existing)}. ` +
+        'Import needs an empty datastore; use --force to import over existing data',
     );
   }
   const {resourceKeyPath} = await import('../codec/keys.js');
