@@ -35,18 +35,6 @@ export class BirdSocketError extends Error {
   }
 }
 
-/** BIRD answered with a runtime (8xxx) or parse (9xxx) error. */
-export class BirdReplyError extends Error {
-  constructor(
-    readonly command: string,
-    readonly code: string,
-    readonly text: string,
-  ) {
-    super(`BIRD rejected "${command}": ${text} (reply ${code})`);
-    this.name = 'BirdReplyError';
-  }
-}
-
 export const DEFAULT_READ_TIMEOUT_MS = 2000;
 
 const CODED_LINE = /^(\d{4})([ -])(.*)$/;
@@ -177,13 +165,6 @@ const ERRNO_TEXT: Record<string, string> = {
 export function socketErrorText(path: string, err: NodeJS.ErrnoException): string {
   const reason = (err.code && ERRNO_TEXT[err.code]) ?? err.message;
   return `dial unix ${path}: connect: ${reason}`;
-}
-
-/** Throws BirdReplyError if any reply is an 8xxx/9xxx error. */
-export function assertNoErrorReply(session: BirdSession): void {
-  for (const r of session.replies) {
-    if (isErrorCode(r.code)) throw new BirdReplyError(r.command, r.code, r.lines[r.lines.length - 1]?.text ?? '');
-  }
 }
 
 /** BIRD major version from the greeting (`BIRD 1.6.8 ready.`, Calico's `BIRD v0.3.3+birdv1.6.8 ready.`). */
