@@ -1,6 +1,8 @@
-// Real BIRD 1.6 daemons (bird, bird6) with real BGP sessions on loopback, for node status tests.
-// Addresses and ports are random per fixture so test files can run in parallel: IPv4 daemons each get an
-// address in 127.X.Y.0/24 (every 127/8 address is local), IPv6 daemons share ::1 and differ by port.
+// Real BIRD daemons with real BGP sessions on loopback for the node tests (BIRD 1.6 bird/bird6, and BIRD 2
+// when it can be unpacked), fake Felix processes and fake /proc trees. Addresses and ports are random per
+// fixture so test files can run in parallel: IPv4 daemons each get an address in 127.X.Y.0/24 (every 127/8
+// address is local), IPv6 daemons share ::1 and differ by port. Daemons are children of the test process
+// and are killed if it exits early.
 import {spawn, spawnSync} from 'node:child_process';
 import {existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {createServer} from 'node:net';
