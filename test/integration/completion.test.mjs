@@ -102,6 +102,9 @@ test('bash: kinds and aliases, then names from the datastore', () => {
   assert.deepEqual(bashComplete(['calicoctl', 'get', '-n', 'prod', 'policy', '']), ['np-prod']);
   assert.deepEqual(bashComplete(['calicoctl', 'get', 'policy', '-A', 'np']), ['np-default', 'np-prod']);
   assert.deepEqual(bashComplete(['calicoctl', 'ipam', 'split', '2', '--name', '']), ['pool-a', 'pool-b']);
+  assert.deepEqual(bashComplete(['calicoctl', 'get', 'policy', '-n', '']), ['default', 'prod']);
+  assert.deepEqual(bashComplete(['calicoctl', 'get', 'networkset', '-n', '']), []);
+  assert.deepEqual(bashComplete(['calicoctl', 'delete', '--namespace', '=', 'pr']), ['prod']);
 });
 
 test('bash: no names and no wait beyond the timeout when the datastore does not answer', () => {

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import {complete, formatResult, parseLine, Directive} from '../../dist/lib/completion/engine.js';
 import {loadSurface, surfaceFrom} from '../../dist/lib/completion/manifest.js';
 import {completionScript, SHELLS} from '../../dist/lib/completion/scripts.js';
-import {registryKinds, datastoreNames} from '../../dist/lib/completion/sources.js';
+import {registryKinds, datastoreNames, datastoreNamespaces} from '../../dist/lib/completion/sources.js';
 
 const surface = loadSurface();
 const queries = [];
@@ -14,6 +14,10 @@ const sources = {
   async names(q) {
     queries.push(q);
     return {ippool: ['pool-a', 'pool-b'], pool: ['pool-a', 'pool-b'], policy: ['np1', 'np2'], profile: ['projectcalico-default-allow']}[q.kind] ?? [];
+  },
+  async namespaces(q) {
+    queries.push({namespaces: q});
+    return q.kind === 'policy' ? ['prod'] : ['default', 'prod'];
   },
 };
 const values = async (...words) => (await complete(sources, words)).candidates.map((c) => c.value);
@@ -80,7 +84,15 @@ test('flag values: options, well-known values, help values, files and directorie
   assert.deepEqual(await run('create', '-f', ''), {candidates: [], directive: Directive.Default});
   assert.deepEqual(await run('get', '--config', ''), {candidates: [], directive: Directive.Default});
   assert.deepEqual(await run('node', 'diags', '--log-dir', ''), {candidates: [], directive: Directive.FilterDirs});
-  assert.deepEqual(await run('get', '-n', ''), {candidates: [], directive: Directive.NoFileComp});
+  queries.length = 0;
+  assert.deepEqual(await values('get', '-n', ''), ['default', 'prod']);
+  assert.deepEqual(await values('delete', '-c', '/x.cfg', 'policy', '--namespace', ''), ['prod']);
+  assert.deepEqual(await values('get', '--namespace=p'), ['--namespace=prod']);
+  assert.deepEqual(queries, [
+    {namespaces: {kind: undefined, configPath: undefined}},
+    {namespaces: {kind: 'policy', configPath: '/x.cfg'}},
+    {namespaces: {kind: undefined, configPath: undefined}},
+  ]);
   assert.deepEqual(await values('ipam', 'split', '4', '--name', ''), ['pool-a', 'pool-b']);
 });
 
@@ -135,6 +147,7 @@ test('results use cobra\'s __complete format', () => {
 
 test('datastore names resolve to nothing on an unknown kind or an unreachable datastore, within the timeout', async () => {
   assert.deepEqual(await datastoreNames({kind: 'nokind', allNamespaces: false}), []);
+  assert.deepEqual(await datastoreNamespaces({kind: 'ippool'}), [], 'cluster-scoped kinds have no namespaces');
   const saved = {...process.env};
   try {
     process.env.ETCD_ENDPOINTS = 'http://127.0.0.1:9';

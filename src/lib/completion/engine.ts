@@ -45,12 +45,20 @@ export interface NamesQuery {
   configPath?: string;
 }
 
+export interface NamespacesQuery {
+  /** The KIND typed on the line, if any: only namespaces holding that kind. */
+  kind?: string;
+  configPath?: string;
+}
+
 /** Where the engine gets what it does not find on the command line. */
 export interface CompletionSources {
   surface: Surface;
   kinds(): Promise<readonly KindInfo[]>;
   /** Resource names from the datastore; must resolve to [] on any problem, within a short timeout. */
   names(query: NamesQuery): Promise<string[]>;
+  /** Namespaces in use, from the datastore; same rules as names(). */
+  namespaces(query: NamespacesQuery): Promise<string[]>;
 }
 
 /** Options every command accepts before or after its words (base flags plus --no-color and help). */
@@ -216,6 +224,10 @@ async function flagValueCompletion(
   if (flag.name === 'log-level') return prefixed(LOG_LEVEL_VALUES.map((value) => ({value})));
   const known = FLAG_VALUES[`${id}:${flag.name}`];
   if (known) return prefixed(known);
+  if (flag.name === 'namespace') {
+    const kindArg = line.command?.args[0]?.name === 'kind' ? line.positional[0] : undefined;
+    return prefixed((await sources.namespaces({kind: kindArg, configPath: line.given.get('config')?.at(-1)})).map((value) => ({value})));
+  }
   const kind = FLAG_RESOURCE_KIND[`${id}:${flag.name}`];
   if (kind) return prefixed((await sources.names(namesQuery(line, kind))).map((value) => ({value})));
   const helpValue = flag.helpValue ?? '';
