@@ -71,5 +71,5 @@ test('BIRD 2: -o json and --check', {skip: !bird2 && 'no BIRD 2 binary available
       ['IPv6', `Global___1_port_${fx.vars.P6X}`, 'Active', 64999],
     ],
   );
-  assert.equal(peers[5].peerAddress, '::1');
+  assert.equal(peers[5].peerIP, '::1');
 });

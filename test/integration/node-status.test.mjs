@@ -71,7 +71,7 @@ test('-o json: one record per peer with details from show protocols all', async 
   assert.equal(r.stderr, '');
   const peers = JSON.parse(r.stdout);
   const {P, U, P6B, P6X, P6D} = fx.vars;
-  const summary = peers.map((p) => [p.family, p.protocol, p.peerAddress, p.peerPort, p.peerType, p.state, activeOrIdle(p.bgpState), p.info, p.neighborAS, p.lastError]);
+  const summary = peers.map((p) => [p.family, p.protocol, p.peerIP, p.peerPort, p.peerType, p.state, activeOrIdle(p.bgpState), p.info, p.neighborAS, p.lastError]);
   assert.deepEqual(summary, [
     ['IPv4', `Mesh_${U}_2`, `${P}.2`, null, 'node-to-node mesh', 'up', 'Established', '', 64512, null],
     ['IPv4', `Node_${U}_3`, `${P}.3`, null, 'node specific', 'up', 'Established', '', 64513, null],
@@ -84,12 +84,12 @@ test('-o json: one record per peer with details from show protocols all', async 
   ]);
   for (const p of peers) {
     assert.match(p.since, /^\d\d:\d\d:\d\d$/);
-    assert.deepEqual(Object.keys(p), ['family', 'protocol', 'peerAddress', 'peerPort', 'peerType', 'state', 'since', 'bgpState', 'info', 'neighborAS', 'lastError', 'routesImported', 'routesExported']);
-    if (p.state === 'down') assert.deepEqual([p.routesImported, p.routesExported], [null, null]);
-    else assert.ok(Number.isInteger(p.routesImported) && Number.isInteger(p.routesExported));
+    assert.deepEqual(Object.keys(p), ['family', 'protocol', 'peerIP', 'peerPort', 'peerType', 'state', 'since', 'bgpState', 'info', 'neighborAS', 'lastError', 'routes']);
+    if (p.state === 'down') assert.equal(p.routes, null);
+    else assert.deepEqual(Object.keys(p.routes), ['imported', 'exported', 'preferred']);
   }
   // Established sessions exchange the static routes (A exports its own and the one learned from B/C).
-  assert.ok(peers[0].routesExported >= 1);
+  assert.ok(peers[0].routes.exported >= 1);
 });
 
 test('--check: 2 when a Calico peer is not Established, 0 when all are (peer nodes B and B6)', async () => {

@@ -141,7 +141,7 @@ test('BIRD 2: one socket answers for both families', async () => {
     const refused = v4.peers[2];
     assert.deepEqual([refused.state, refused.bgpState, refused.info, refused.lastError], ['start', 'Active', 'Socket: Connection refused', 'Socket: Connection refused']);
     assert.deepEqual([v4.peers[3].state, v4.peers[3].bgpState, v4.peers[3].info], ['down', 'Down', '']);
-    assert.equal(v6.peers[0].peerAddress, '::1');
+    assert.equal(v6.peers[0].peerIP, '::1');
     assert.equal(v6.peers[0].peerPort, vars.P6B);
   } finally {
     await srv.close();
@@ -186,7 +186,7 @@ test('peers from rows: wait (graceful restart), down with an error, since with a
   ].map(parseProtocolRow);
   const peers = peersFromEntries(rows, 'IPv4');
   assert.deepEqual(
-    peers.map((p) => [p.peerAddress, p.state, p.since, p.bgpState, p.info, isEstablished(p)]),
+    peers.map((p) => [p.peerIP, p.state, p.since, p.bgpState, p.info, isEstablished(p)]),
     [
       ['10.0.0.2', 'wait', '2026-11-26 12:14:27', 'Established', '', false],
       ['10.0.0.9', 'down', '12:14:58', 'Down', 'Error: No listening socket', false],

@@ -18,7 +18,7 @@ function familySection(f: FamilyStatus): string {
   // calicoctl prints this without a newline and exits 0; kept byte for byte.
   if (f.connectError) return text + `Error querying BIRD: unable to connect to BIRDv${v} socket: ${f.connectError}`;
   if (f.peers.length === 0) return text + `No IPv${v} peers found.\n`;
-  const rows = f.peers.map((p) => [p.peerAddress, p.peerType, p.state, p.since, tableInfo(p)]);
+  const rows = f.peers.map((p) => [p.peerIP, p.peerType, p.state, p.since, tableInfo(p)]);
   return text + renderBoxTable(TABLE_HEADERS, rows);
 }
 

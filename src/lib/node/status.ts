@@ -11,7 +11,8 @@ export type Family = 'IPv4' | 'IPv6';
 export interface PeerStatus {
   family: Family;
   protocol: string;
-  peerAddress: string;
+  /** Named after calicoctl's bgpPeer.PeerIP. */
+  peerIP: string;
   peerPort: number | null;
   peerType: PeerType;
   state: string;
@@ -20,8 +21,7 @@ export interface PeerStatus {
   info: string;
   neighborAS: number | null;
   lastError: string | null;
-  routesImported: number | null;
-  routesExported: number | null;
+  routes: {imported: number; exported: number; preferred: number} | null;
 }
 
 export interface FamilyStatus {
@@ -119,7 +119,7 @@ export function peersFromEntries(entries: readonly ProtocolEntry[], daemonFamily
     peers.push({
       family: daemonFamily ?? decoded.family,
       protocol: e.name,
-      peerAddress: d?.neighborAddress ?? decoded.address,
+      peerIP: d?.neighborAddress ?? decoded.address,
       peerPort: decoded.port ?? d?.neighborPort ?? null,
       peerType: decoded.peerType,
       state: e.state,
@@ -128,8 +128,7 @@ export function peersFromEntries(entries: readonly ProtocolEntry[], daemonFamily
       info,
       neighborAS: d?.neighborAS ?? null,
       lastError: d?.lastError ?? null,
-      routesImported: d?.routes?.imported ?? null,
-      routesExported: d?.routes?.exported ?? null,
+      routes: d?.routes ?? null,
     });
   }
   return peers;
