@@ -4,7 +4,7 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
 import * as validators from '../../dist/generated/validators.js';
-import {APPLY_CRD_RULES, felixCRDIssues, formatGoDuration, goRegexpError, parseGoDuration} from '../../dist/lib/validation/rules/felixconfiguration.js';
+import {felixCRDIssues, formatGoDuration, goRegexpError, parseGoDuration} from '../../dist/lib/validation/rules/felixconfiguration.js';
 import {kubeControllersCRDIssues} from '../../dist/lib/validation/rules/kubecontrollersconfiguration.js';
 import {readManifests} from '../../dist/lib/manifest/index.js';
 import {validateResources} from '../../dist/lib/validation/index.js';
@@ -59,7 +59,7 @@ for (const file of ['felix-invalid.yaml', 'kcc-invalid.yaml']) {
   });
 }
 
-test('CRD-only problems: found by the CRD stage; `validate` reports them only when APPLY_CRD_RULES is set', async () => {
+test('CRD-only problems: found by the CRD stage, and `validate` reports them', async () => {
   const results = await validateFile('test/fixtures/felix/crd-only-invalid.yaml');
   assert.ok(results.length > 20);
   for (const r of results) {
@@ -67,7 +67,7 @@ test('CRD-only problems: found by the CRD stage; `validate` reports them only wh
     const expected = resource.metadata.annotations['test.calico/expect'];
     const crd = resource.kind === 'FelixConfiguration' ? felixCRDIssues(resource.metadata.name, resource.spec) : kubeControllersCRDIssues(resource.spec);
     assert.ok(crd.length > 0 && crd[0].path.startsWith(expected), `${r.name} line ${r.line}: expected ${expected}, got ${crd.map((i) => i.path).join(', ')}`);
-    assert.equal(r.valid, !APPLY_CRD_RULES, `${r.name} line ${r.line}: ${r.errors.map((e) => e.message).join('; ')}`);
+    assert.equal(r.valid, false, `${r.name} line ${r.line}: ${r.errors.map((e) => e.message).join('; ')}`);
   }
   // The accepted fixtures pass the CRD stage too.
   for (const file of ACCEPTED) {

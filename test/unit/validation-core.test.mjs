@@ -1,7 +1,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {nameIssues, metadataIssues, qualifiedNameErrors, labelValueErrors} from '../../dist/lib/validation/names.js';
-import {validateResources, parseFieldPath, formatFieldPath} from '../../dist/lib/validation/index.js';
+import {validateResources, validateAsWritten, parseFieldPath, formatFieldPath} from '../../dist/lib/validation/index.js';
 import {summarize, formatResourceError, toJsonRecord} from '../../dist/lib/validation/format.js';
 import {decodeDocument} from '../../dist/lib/manifest/index.js';
 
@@ -109,10 +109,22 @@ test("calicoctl's summary messages", () => {
   assert.deepEqual(toJsonRecord(fake('IPPool', false)), {file: 'f.yaml', line: 3, kind: 'IPPool', name: 'n', namespace: null, valid: false, errors: [{path: 'spec.x', line: 5, message: 'bad (value: v)'}]});
 });
 
-test('CRD-stage rules only on request (create/apply), not for validate', async () => {
+test('CRD-stage rules run by default (validate predicts a write) and can be switched off', async () => {
   const text = 'apiVersion: projectcalico.org/v3\nkind: Tier\nmetadata: {name: kube-admin}\nspec: {order: 1000, defaultAction: Deny}\n';
-  const [plain] = await validateResources(records(text));
-  assert.equal(plain.valid, true);
-  const [crd] = await validateResources(records(text), {crdRules: true});
+  const [crd] = await validateResources(records(text));
   assert.deepEqual(crd.errors.map((e) => e.path), ['spec.defaultAction']);
+  const [plain] = await validateResources(records(text), {crdRules: false});
+  assert.equal(plain.valid, true);
+});
+
+test('validateAsWritten: client defaults complete a resource; client-side IPPool checks apply', async () => {
+  const v6 = 'apiVersion: projectcalico.org/v3\nkind: IPPool\nmetadata: {name: v6}\nspec: {cidr: "fd00:10::/64"}\n';
+  const [ok] = await validateAsWritten(records(v6));
+  assert.equal(ok.valid, true, JSON.stringify(ok.errors));
+  const small = 'apiVersion: projectcalico.org/v3\nkind: IPPool\nmetadata: {name: b}\nspec:\n  cidr: 10.9.0.0/16\n  blockSize: 18\n';
+  const [bad] = await validateAsWritten(records(small));
+  assert.deepEqual(bad.errors.map((e) => [e.path, e.line, e.message]), [['spec.blockSize', 6, 'IPv4 block size must be between 20 and 32']]);
+  const name = 'apiVersion: projectcalico.org/v3\nkind: IPPool\nmetadata: {name: Bad_Name}\nspec: {cidr: 10.0.0.0/16}\n';
+  const [named] = await validateAsWritten(records(name));
+  assert.deepEqual(named.errors.map((e) => e.path), ['metadata.name']);
 });

@@ -23,13 +23,7 @@ export const migrateExportAction: CommandAction = async ({flags, out}) => {
     const {exportDatastore} = await import('../migrate/export.js');
     await exportDatastore(ds, out);
   });
-  await stdoutDrained();
 };
-
-/** main() exits right after the action; a large export to a pipe must reach the kernel first. */
-async function stdoutDrained(): Promise<void> {
-  if (process.stdout.writableLength > 0) await new Promise<void>((resolve) => process.stdout.once('drain', () => resolve()));
-}
 
 export const migrateImportAction: CommandAction = async ({flags, out}) => {
   // As calicoctl's import: no version-mismatch check (the target is expected to be empty).

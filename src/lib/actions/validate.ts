@@ -12,7 +12,7 @@ export const validateAction: CommandAction = async ({flags, out}) => {
   format.catch(() => undefined);
   const {readManifests} = await import('../manifest/index.js');
   const records = await readManifests(String(flags.filename), {recursive: !!flags.recursive, skipEmpty: !!flags['skip-empty']});
-  const results = await (await validation).validateResources(records);
+  const results = await (await validation).validateAsWritten(records);
   const {summarize, toJsonRecord} = await format;
   if (output === 'json') {
     out.out(JSON.stringify(results.map(toJsonRecord), null, 2) + '\n');

@@ -41,8 +41,9 @@ export interface ValidateOptions {
   /** `-A` (only meaningful for get/delete, kept for handleNamespace parity). */
   allNamespaces?: boolean;
   /**
-   * Also run the kinds' CRD-stage checks (`crdRules` of rules/<kind>.ts): calicoctl 3.32 applies them when
-   * it writes to etcd (create/apply/replace), not in `validate`.
+   * Run the kinds' CRD-stage checks (`crdRules` of rules/<kind>.ts); default true. calicoctl 3.32 applies
+   * them when it writes to etcd (create/apply/replace) but skips them in offline `validate`; we always run
+   * them, so `validate` predicts what a write would accept (as Calico's later releases do).
    */
   crdRules?: boolean;
 }
@@ -158,7 +159,7 @@ function validateRecord(record: ManifestRecord, validator: KindValidator | undef
     if (schema.length === 0) {
       try {
         if (rules.rules) fromIssues(rules.rules(resource as unknown as CalicoResource));
-        if (opts.crdRules && rules.crdRules) fromIssues(rules.crdRules(resource as unknown as CalicoResource));
+        if (opts.crdRules !== false && rules.crdRules) fromIssues(rules.crdRules(resource as unknown as CalicoResource));
       } catch (err) {
         // A rule must never take the whole command down; report it against the resource.
         add([], `internal validation error: ${err instanceof Error ? err.message : String(err)}`);
@@ -187,4 +188,73 @@ export function resultId(r: ValidationResult): string {
 /** True when the only problems are unknown fields (calicoctl rejects those while parsing). */
 export function onlyUnknownFields(r: ValidationResult): boolean {
   return r.errors.length > 0 && r.errors.every((e) => e.message.startsWith(UNKNOWN_FIELD));
+}
+
+function hasPath(obj: unknown, path: ReadonlyArray<string | number>): boolean {
+  let node: unknown = obj;
+  for (const seg of path) {
+    if (typeof node !== 'object' || node === null || !(seg in (node as object))) return false;
+    node = (node as Record<string | number, unknown>)[seg];
+  }
+  return true;
+}
+
+/** Go field names in the client's IPPool errors (`IPPool.Spec.BlockSize`) → our field paths. */
+const CLIENT_FIELD_PATHS: Record<string, string> = {
+  'IPPool.Spec.CIDR': 'spec.cidr',
+  'IPPool.Spec.BlockSize': 'spec.blockSize',
+  'IPPool.Spec.IPIPMode': 'spec.ipipMode',
+  'IPPool.Spec.VXLANMode': 'spec.vxlanMode',
+  'IPPool.Spec.AllowedUses': 'spec.allowedUses',
+};
+
+/**
+ * The verdict a write would give. Calico's client applies its defaults before it validates, so a resource
+ * that fails as read (e.g. an IPv6 IPPool without `ipipMode`, which the client sets to Never) is checked
+ * again after the same write defaults, and problems in fields the user did not write are dropped. The
+ * client's own write-time checks (IPPool block size per family, strict masking, ...) are added. Unknown
+ * fields and decoding errors are never excused. This is what `validate` reports.
+ */
+export async function validateAsWritten(records: readonly ManifestRecord[], opts: ValidateOptions = {}): Promise<ValidationResult[]> {
+  const results = await validateResources(records, opts);
+  const candidates = results.filter((r) => (!r.valid || r.kind === 'IPPool') && !r.errors.some((e) => e.message.startsWith(UNKNOWN_FIELD)));
+  if (candidates.length === 0) return results;
+  const {applyWriteDefaults, defaultAndCheckIPPool} = await import('../defaults/index.js');
+  return Promise.all(
+    results.map(async (r) => {
+      if (!candidates.includes(r)) return r;
+      const input = r.record.resource;
+      let defaulted: CalicoResource;
+      const clientErrors: FieldError[] = [];
+      try {
+        defaulted = applyWriteDefaults(structuredClone(input) as unknown as CalicoResource);
+        if (defaulted.kind === 'IPPool') {
+          try {
+            defaultAndCheckIPPool(defaulted);
+          } catch (err) {
+            const fields = (err as {fields?: Array<{name: string; value?: unknown; reason?: string}>}).fields;
+            if (!fields) throw err;
+            for (const f of fields) {
+              const path = CLIENT_FIELD_PATHS[f.name] ?? 'spec';
+              clientErrors.push({path, line: r.record.lineOf(parseFieldPath(path)), message: f.reason ?? 'invalid value', value: f.value});
+            }
+          }
+        }
+      } catch {
+        return r; // the defaults themselves refuse it: the first verdict stands
+      }
+      let errors = r.errors;
+      if (!r.valid) {
+        // Records may carry methods on their prototype: copy them by delegation, not by spreading.
+        const record: ManifestRecord = Object.assign(Object.create(r.record) as ManifestRecord, {resource: defaulted as unknown as Record<string, unknown>});
+        const [again] = await validateResources([record], opts);
+        errors = again.errors
+          .filter((e) => !e.path || e.path === 'metadata.name' || hasPath(input, parseFieldPath(e.path)))
+          .map((e) => ({...e, line: r.record.lineOf(parseFieldPath(e.path))}));
+      }
+      const seen = new Set(errors.map((e) => e.path));
+      errors = [...errors, ...clientErrors.filter((e) => !seen.has(e.path))];
+      return {...r, valid: errors.length === 0, errors};
+    }),
+  );
 }

@@ -1,6 +1,6 @@
 // FelixConfiguration semantic rules, in two stages: the Go stage is what calicoctl 3.32's `validate` checks
 // beyond schemas/felixconfiguration.json (Calico's Go validator and Go's decoding of durations, ports and
-// the like); the CRD stage (off by default, see APPLY_CRD_RULES) adds what only the CRD's OpenAPI schema
+// the like); the CRD stage (`crdRules`) adds what only the CRD's OpenAPI schema
 // and CEL rules check. Also exports Go-compatible duration and regexp helpers.
 import type {SemanticRule} from '../types.js';
 import {parseIP, parseIPOrCIDR} from '../../net/ip.js';
@@ -377,13 +377,6 @@ export function goRegexpError(re: string): string | undefined {
 // CRD stage: the checks only the CRDs make (OpenAPI enum/pattern/range/length, CEL rules). Calico applies
 // them to the object as Go marshals it, so values are compared in their Go-printed form.
 
-/**
- * Whether the CRD-only checks run. calicoctl 3.32's `validate` does not run them (it enables CRD validation
- * only when it creates an etcd client, which `validate` never does); its create/apply/replace on etcd,
- * and `validate` in later Calico releases, do. See docs/schemas-felix.md.
- */
-export const APPLY_CRD_RULES = false;
-
 /** One CRD OpenAPI constraint on a field. */
 export interface CRDConstraint {
   enum?: readonly string[];
@@ -504,7 +497,7 @@ const FELIX_DURATION_FIELDS = new Set([
 
 type Spec = Record<string, any>;
 
-/** The CRD-only checks of a FelixConfiguration (run by `rules` when APPLY_CRD_RULES is set). */
+/** The CRD-only checks of a FelixConfiguration (see `crdRules`). */
 export function felixCRDIssues(name: string, spec: Spec | undefined): Issues {
   const out: Issues = [];
   if (!spec || typeof spec !== 'object') return out;
@@ -684,7 +677,12 @@ function goIssues(spec: Spec): Issues {
 export const rules: SemanticRule = (resource) => {
   const spec = resource.spec;
   if (!spec || typeof spec !== 'object') return [];
-  const out = goIssues(spec);
-  if (APPLY_CRD_RULES) out.push(...felixCRDIssues(String(resource.metadata?.name ?? ''), spec));
-  return out;
+  return goIssues(spec);
+};
+
+/** The CRD-only checks, run by the orchestrator with `crdRules` (see src/lib/validation/index.ts). */
+export const crdRules: SemanticRule = (resource) => {
+  const spec = resource.spec;
+  if (!spec || typeof spec !== 'object') return [];
+  return felixCRDIssues(String(resource.metadata?.name ?? ''), spec);
 };

@@ -1,10 +1,11 @@
 // KubeControllersConfiguration semantic rules. Go stage: what Go's duration decoding rejects beyond syntax
-// (overflow). CRD stage (with APPLY_CRD_RULES): the CRD's log level enum, port ranges and the length of
+// (overflow). CRD stage (`crdRules`): the CRD's log level enum, port ranges and the length of
 // template names. Calico's validator does not descend into host endpoint templates (no `dive`), and the
 // "only `default`" name rule belongs to the datastore client's Create, so neither is checked here.
+import type {CalicoResource} from '../../resource.js';
 import type {SemanticRule} from '../types.js';
 import {issue, type Issues} from './common.js';
-import {APPLY_CRD_RULES, crdConstraintIssues, type CRDConstraint, parseGoDuration} from './felixconfiguration.js';
+import {crdConstraintIssues, type CRDConstraint, parseGoDuration} from './felixconfiguration.js';
 
 const RECONCILING_CONTROLLERS = ['node', 'policy', 'workloadEndpoint', 'serviceAccount', 'namespace'] as const;
 const PORT: CRDConstraint = {minimum: 0, maximum: 65535};
@@ -29,7 +30,7 @@ function goIssues(spec: Spec, path: string, out: Issues): void {
   checkDuration(controllers.node?.leakGracePeriod, `${path}.controllers.node.leakGracePeriod`, out);
 }
 
-/** The CRD-only checks of a spec (run by `rules` when APPLY_CRD_RULES is set). */
+/** The CRD-only checks of a spec (see `crdRules`). */
 export function kubeControllersCRDIssues(spec: Spec | undefined, path = 'spec'): Issues {
   if (!spec || typeof spec !== 'object') return [];
   const out: Issues = [
@@ -44,16 +45,19 @@ export function kubeControllersCRDIssues(spec: Spec | undefined, path = 'spec'):
   return out;
 }
 
+const specParts = (resource: CalicoResource): Array<[Spec, string]> =>
+  (
+    [
+      [resource.spec, 'spec'],
+      [resource.status?.runningConfig, 'status.runningConfig'],
+    ] as Array<[Spec | undefined, string]>
+  ).filter((p): p is [Spec, string] => !!p[0] && typeof p[0] === 'object');
+
 export const rules: SemanticRule = (resource) => {
   const out: Issues = [];
-  const parts: Array<[Spec | undefined, string]> = [
-    [resource.spec, 'spec'],
-    [resource.status?.runningConfig, 'status.runningConfig'],
-  ];
-  for (const [spec, path] of parts) {
-    if (!spec || typeof spec !== 'object') continue;
-    goIssues(spec, path, out);
-    if (APPLY_CRD_RULES) out.push(...kubeControllersCRDIssues(spec, path));
-  }
+  for (const [spec, path] of specParts(resource)) goIssues(spec, path, out);
   return out;
 };
+
+/** The CRD-only checks, run by the orchestrator with `crdRules` (see src/lib/validation/index.ts). */
+export const crdRules: SemanticRule = (resource) => specParts(resource).flatMap(([spec, path]) => kubeControllersCRDIssues(spec, path));
