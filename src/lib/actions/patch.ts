@@ -53,7 +53,7 @@ async function applyPatch(stored: CalicoResource, patchText: string): Promise<Ca
   const result = mergePatch(stored, patch) as CalicoResource;
   // Re-read the patched object strictly, as calicoctl decodes it into the typed resource.
   const {decodeDocument} = await import('../manifest/decode.js');
-  const {rejectUnknownFields} = await import('../resources/validation.js');
+  const {prevalidate} = await import('../resources/validation.js');
   let records;
   try {
     records = decodeDocument(JSON.stringify(result), {file: 'patch', line: 1});
@@ -61,6 +61,6 @@ async function applyPatch(stored: CalicoResource, patchText: string): Promise<Ca
     throw new Error(`creating resource from patched data: ${errorMessage(err).replace(/^patch:1: /, '')}`);
   }
   if (records.length < 1) throw new Error(`invalid number of patched resources: ${records.length}`);
-  await rejectUnknownFields(records.slice(0, 1));
+  await prevalidate(records.slice(0, 1), stored.metadata.namespace ?? '');
   return records[0].resource as unknown as CalicoResource;
 }

@@ -26,8 +26,8 @@ async function runResourceCommand(verb: Verb, {flags, argv, out}: CommandInput):
     const {readManifests} = await import('../manifest/read.js');
     const records = await readManifests(String(flags.filename), {recursive: !!flags.recursive, skipEmpty: !!flags['skip-empty']});
     if (verb !== 'delete' && records.length) {
-      const {rejectUnknownFields} = await import('../resources/validation.js');
-      await rejectUnknownFields(records);
+      const {prevalidate} = await import('../resources/validation.js');
+      await prevalidate(records, namespace);
     }
     resources = records.map((r) => r.resource as unknown as CalicoResource);
   } else {

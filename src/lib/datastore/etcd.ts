@@ -30,6 +30,12 @@ export const DEFAULT_ALLOW_PROFILE = 'projectcalico-default-allow';
 const MAX_TXN_OPS = 128;
 /** Stay well under etcd's default 1.5 MiB request limit (values are base64-encoded on the wire). */
 const MAX_TXN_BYTES = 900 * 1024;
+/** From this many writes in one run, loading the gRPC client pays for itself. */
+const GRPC_BULK_MIN = 2000;
+/** From this many keys under one parent, one prefix read beats per-key reads. */
+const PREFIX_READ_MIN = 256;
+/** Transactions in flight at once for bulk writes (etcd batches concurrent proposals into one fsync). */
+const WRITE_CONCURRENCY = 4;
 
 function defaultAllowProfile(): CalicoResource {
   return {
@@ -137,7 +143,10 @@ export class EtcdDatastore implements Datastore {
     }
   }
 
-  /** Reads exact keys in batched transactions. */
+  /**
+   * Reads exact keys. Many keys under one parent are read with one paged prefix range when that parent
+   * holds few other keys; the rest in batched transactions of range operations.
+   */
   private async readPaths(paths: string[]): Promise<Map<string, EtcdKeyValue>> {
     const out = new Map<string, EtcdKeyValue>();
     if (paths.length === 1) {
@@ -145,9 +154,20 @@ export class EtcdDatastore implements Datastore {
       if (r.kvs[0]) out.set(paths[0], r.kvs[0]);
       return out;
     }
-    const unique = [...new Set(paths)];
+    const byParent = new Map<string, string[]>();
+    for (const p of new Set(paths)) {
+      const parent = p.slice(0, p.lastIndexOf('/') + 1);
+      byParent.set(parent, [...(byParent.get(parent) ?? []), p]);
+    }
+    const single: string[] = [];
+    for (const [parent, group] of byParent) {
+      if (group.length >= PREFIX_READ_MIN && (await this.client.count(parent)) <= group.length * 4) {
+        const wanted = new Set(group);
+        for (const kv of (await this.client.rangeAll(parent)).kvs) if (wanted.has(kv.key)) out.set(kv.key, kv);
+      } else single.push(...group);
+    }
     const chunks: string[][] = [];
-    for (let i = 0; i < unique.length; i += MAX_TXN_OPS) chunks.push(unique.slice(i, i + MAX_TXN_OPS));
+    for (let i = 0; i < single.length; i += MAX_TXN_OPS) chunks.push(single.slice(i, i + MAX_TXN_OPS));
     await runLimited(chunks, 4, async (chunk) => {
       const res = await this.client.txn([], chunk.map((key) => ({range: {key}})));
       res.responses.forEach((r) => {
@@ -191,17 +211,19 @@ export class EtcdDatastore implements Datastore {
 
   async writeMany(items: ReadonlyArray<{op: 'create' | 'update'; resource: CalicoResource}>): Promise<Array<CalicoResource | Error>> {
     const results: Array<CalicoResource | Error> = new Array(items.length);
-    const ready: Array<{index: number; prepared: Prepared}> = [];
-    // Preparation is local except for a few kinds (tier existence, IPPool overlap); keep it in order.
-    for (let i = 0; i < items.length; i++) {
-      try {
-        ready.push({index: i, prepared: await this.prepare(items[i].op, items[i].resource)});
-      } catch (err) {
-        results[i] = err as Error;
-      }
+    // A key written twice must see its first write committed first: then chunks go one at a time.
+    const seen = new Set<string>();
+    let repeats = false;
+    for (const it of items) {
+      const k = `${it.resource.kind}/${it.resource.metadata.namespace ?? ''}/${it.resource.metadata.name ?? ''}`;
+      if (seen.has(k)) repeats = true;
+      seen.add(k);
     }
-    // Chunk by etcd's limits; a key may appear once per transaction.
-    let chunk: typeof ready = [];
+    const limit = repeats ? 1 : WRITE_CONCURRENCY;
+    if (items.length >= GRPC_BULK_MIN) this.client.enableBulkMode();
+    // Preparing (CPU) overlaps with committing earlier chunks (etcd); chunks respect etcd's limits.
+    const inflight: Promise<void>[] = [];
+    let chunk: Array<{index: number; prepared: Prepared}> = [];
     let bytes = 0;
     const keys = new Set<string>();
     const flush = async () => {
@@ -210,16 +232,25 @@ export class EtcdDatastore implements Datastore {
       chunk = [];
       bytes = 0;
       keys.clear();
-      await this.commitChunk(current, results);
+      if (inflight.length >= limit) await inflight.shift();
+      inflight.push(this.commitChunk(current, results));
     };
-    for (const entry of ready) {
-      const size = entry.prepared.value.length * 1.4 + entry.prepared.path.length * 3 + 64;
-      if (chunk.length >= MAX_TXN_OPS || bytes + size > MAX_TXN_BYTES || keys.has(entry.prepared.path)) await flush();
-      chunk.push(entry);
+    for (let i = 0; i < items.length; i++) {
+      let prepared: Prepared;
+      try {
+        prepared = await this.prepare(items[i].op, items[i].resource);
+      } catch (err) {
+        results[i] = err as Error;
+        continue;
+      }
+      const size = prepared.value.length * 1.4 + prepared.path.length * 3 + 64;
+      if (chunk.length >= MAX_TXN_OPS || bytes + size > MAX_TXN_BYTES || keys.has(prepared.path)) await flush();
+      chunk.push({index: i, prepared});
       bytes += size;
-      keys.add(entry.prepared.path);
+      keys.add(prepared.path);
     }
     await flush();
+    await Promise.all(inflight);
     return results;
   }
 
@@ -229,7 +260,7 @@ export class EtcdDatastore implements Datastore {
       results[chunk[0].index] = await this.commitOne(chunk[0].prepared).catch((e: Error) => e);
       return;
     }
-    const res = await this.client.txn(
+    const res = await this.client.bulkTxn(
       chunk.map((c) => c.prepared.compare),
       chunk.map((c) => ({put: {key: c.prepared.path, value: c.prepared.value}})),
     );

@@ -9,6 +9,7 @@ import {
   UpdateConflictError,
 } from '../datastore/errors.js';
 import {workloadEndpointName} from '../defaults/index.js';
+import {log} from '../log.js';
 import {kindFromManifest} from '../registry/index.js';
 import type {KindDescriptor} from '../registry/types.js';
 
@@ -278,7 +279,9 @@ async function executeBatch(
     indexes.forEach((i, j) => (outcomes[i] = written[j]));
     return;
   }
+  const readStart = Date.now();
   const stored = await ds.getMany(indexes.map((i, j) => keyOf(resources[i], kinds[j])));
+  log.debug(`batch of ${indexes.length}: read in ${Date.now() - readStart} ms`);
   const writes: Array<{op: 'create' | 'update'; resource: CalicoResource}> = [];
   const slots: number[] = [];
   indexes.forEach((i, j) => {
@@ -302,7 +305,9 @@ async function executeBatch(
     writes.push({op: 'update', resource: mergeMetadataForUpdate(current, r)});
     slots.push(i);
   });
+  const writeStart = Date.now();
   const written = await ds.writeMany(writes);
+  log.debug(`batch of ${indexes.length}: prepared and wrote in ${Date.now() - writeStart} ms`);
   for (let k = 0; k < slots.length; k++) {
     const i = slots[k];
     const out = written[k];

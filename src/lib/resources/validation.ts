@@ -6,14 +6,21 @@ import {CliError} from '../errors.js';
 import type {FieldPath, ManifestRecord} from '../manifest/types.js';
 import type {CalicoResource} from '../resource.js';
 
-/** Throws CliError for the first unknown field in any record (nothing has been written yet). */
-export async function rejectUnknownFields(records: readonly ManifestRecord[]): Promise<void> {
+/** Marks a resource that passed validation as read; the check after defaulting is then skipped. */
+export const PREVALIDATED = Symbol('prevalidated');
+
+/**
+ * Validates every record as read (normalising Go decoding quirks in place, as the validation library
+ * does). Throws CliError for the first unknown field in any record, before anything is written. Valid
+ * resources are marked PREVALIDATED; the others are validated again after the client defaults, which
+ * may complete them (clientv3 defaults before it validates).
+ */
+export async function prevalidate(records: readonly ManifestRecord[], namespace: string): Promise<void> {
   const {validateResources, UNKNOWN_FIELD} = await import('../validation/index.js');
-  // Validate copies: the real validation runs later on the defaulted resources.
-  const copies = records.map((r) => ({...r, resource: structuredClone(r.resource), lineOf: r.lineOf.bind(r)}));
-  for (const r of await validateResources(copies)) {
+  for (const r of await validateResources(records, {namespace})) {
     const unknown = r.errors.find((e) => e.message.startsWith(UNKNOWN_FIELD));
     if (unknown) throw new CliError(unknown.message);
+    if (r.valid) (r.record.resource as Record<symbol, unknown>)[PREVALIDATED] = true;
   }
 }
 
@@ -35,6 +42,7 @@ export type WriteValidator = (defaulted: CalicoResource, input: CalicoResource) 
 export async function createWriteValidator(): Promise<WriteValidator> {
   const {validateResources, parseFieldPath} = await import('../validation/index.js');
   return async (defaulted, input) => {
+    if ((input as unknown as Record<symbol, unknown>)[PREVALIDATED]) return undefined;
     const record: ManifestRecord = {
       file: '-',
       line: 1,
