@@ -257,3 +257,8 @@ test('box table: released calicoctl look', () => {
       '+----------+---------------+-----------+\n',
   );
 });
+
+test('box table with no rows still closes with a border, like tablewriter', async () => {
+  const {renderBoxTable} = await import('../../dist/lib/printers/box-table.js');
+  assert.equal(renderBoxTable(['ip', 'type'], []), '+----+------+\n| IP | TYPE |\n+----+------+\n+----+------+\n');
+});

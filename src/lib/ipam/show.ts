@@ -2,18 +2,12 @@
 // (calicoctl commands/ipam/show.go + libcalico-go ipam GetUtilization, same numbers and layout).
 import type {Datastore} from '../datastore/types.js';
 import {type CIDR, cidrSize, cidrsOverlap, formatCIDR, formatIP, parseCIDR, type IPAddr} from '../net/ip.js';
-import {renderBoxTable as renderSharedBoxTable} from '../printers/box-table.js';
+import {renderBoxTable} from '../printers/box-table.js';
 import {formatG, formatUsage} from './format.js';
 import {GoMap, type JsonValue, compareBytes, stringifyJson} from './json.js';
 import {type AllocationAttribute, type AllocationBlock, attributesOf, blockKey, inUseCount, numAddresses, ordinalToIP, parseBlock} from './model.js';
 import {blockCIDRFor, listBlocks, listPools, poolForIP} from './pools.js';
 import {readIPAMConfig} from './config.js';
-
-/** tablewriter draws the closing border even after an empty body (cli-table3 draws just the header box). */
-function renderBoxTable(headers: readonly string[], rows: readonly (readonly string[])[]): string {
-  const text = renderSharedBoxTable(headers, rows);
-  return rows.length > 0 ? text : text + text.slice(0, text.indexOf('\n') + 1);
-}
 
 export interface BlockUsage {
   cidr: CIDR;

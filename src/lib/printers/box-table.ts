@@ -72,5 +72,7 @@ export function renderBoxTable(headers: readonly string[], rows: readonly (reado
       })),
     );
   }
-  return table.toString() + '\n';
+  const text = table.toString() + '\n';
+  // tablewriter always draws the closing border; cli-table3 draws none under a header with no rows.
+  return rows.length > 0 ? text : text + text.slice(0, text.indexOf('\n') + 1);
 }
