@@ -199,6 +199,14 @@ function hasPath(obj: unknown, path: ReadonlyArray<string | number>): boolean {
   return true;
 }
 
+/**
+ * A problem Go's decoder reports while parsing (unknown field, wrong JSON type): the write fails before any
+ * default is applied, so no default can excuse it.
+ */
+function isDecodingError(e: FieldError): boolean {
+  return e.message.startsWith(UNKNOWN_FIELD) || /^expected [a-z ]+, got /.test(e.message);
+}
+
 /** Go field names in the client's IPPool errors (`IPPool.Spec.BlockSize`) → our field paths. */
 const CLIENT_FIELD_PATHS: Record<string, string> = {
   'IPPool.Spec.CIDR': 'spec.cidr',
@@ -217,7 +225,7 @@ const CLIENT_FIELD_PATHS: Record<string, string> = {
  */
 export async function validateAsWritten(records: readonly ManifestRecord[], opts: ValidateOptions = {}): Promise<ValidationResult[]> {
   const results = await validateResources(records, opts);
-  const candidates = results.filter((r) => (!r.valid || r.kind === 'IPPool') && !r.errors.some((e) => e.message.startsWith(UNKNOWN_FIELD)));
+  const candidates = results.filter((r) => (!r.valid || r.kind === 'IPPool') && !r.errors.some(isDecodingError));
   if (candidates.length === 0) return results;
   const {applyWriteDefaults, defaultAndCheckIPPool} = await import('../defaults/index.js');
   return Promise.all(
@@ -244,12 +252,15 @@ export async function validateAsWritten(records: readonly ManifestRecord[], opts
         return r; // the defaults themselves refuse it: the first verdict stands
       }
       let errors = r.errors;
-      if (!r.valid) {
+      // IPPool: the client's defaults can also make a pool invalid (allowedUses defaults to Workload+Tunnel,
+      // and Tunnel forbids a namespaceSelector), so a pool is always checked again as defaulted.
+      if (!r.valid || r.kind === 'IPPool') {
         // Records may carry methods on their prototype: copy them by delegation, not by spreading.
         const record: ManifestRecord = Object.assign(Object.create(r.record) as ManifestRecord, {resource: defaulted as unknown as Record<string, unknown>});
         const [again] = await validateResources([record], opts);
         errors = again.errors
-          .filter((e) => !e.path || e.path === 'metadata.name' || hasPath(input, parseFieldPath(e.path)))
+          // Drop only problems in values the defaults added; a field missing from both is still missing.
+          .filter((e) => !e.path || e.path === 'metadata.name' || hasPath(input, parseFieldPath(e.path)) || !hasPath(defaulted, parseFieldPath(e.path)))
           .map((e) => ({...e, line: r.record.lineOf(parseFieldPath(e.path))}));
       }
       const seen = new Set(errors.map((e) => e.path));
