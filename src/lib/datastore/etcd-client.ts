@@ -3,6 +3,7 @@
 // start-up on every command, (2) etcd3's dialTimeout is a no-op, so unreachable endpoints hang. Here every
 // request carries a hard deadline, endpoints fail over in order, and keep-alive sockets never hold the
 // process open (they are unref'd and destroyed on close()).
+import {X509Certificate} from 'node:crypto';
 import {readFileSync} from 'node:fs';
 import type {Agent as HttpAgent, IncomingMessage} from 'node:http';
 import type {CalicoAPIConfigSpec} from '../config/index.js';
@@ -45,6 +46,11 @@ export interface TxnResult {
   succeeded: boolean;
   revision: string;
   responses: TxnOpResult[];
+  /**
+   * True when an earlier attempt of this same request failed after it may have reached etcd (timeout,
+   * reset, leader loss) and was sent again: a failed compare may then be our own first attempt's write.
+   */
+  retried?: boolean;
 }
 
 export interface RangeOptions {
@@ -127,9 +133,25 @@ class RequestFailure extends Error {
     message: string,
     /** True when another endpoint may succeed (connection-level failure). */
     readonly retryable: boolean,
+    /** True when the request may have reached etcd and been applied although it failed. */
+    readonly maybeApplied = false,
   ) {
     super(message);
   }
+}
+
+/** No endpoint answered within the request timeout (connection refused, TLS failure, timeouts). */
+export class EtcdUnreachableError extends DatastoreError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'EtcdUnreachableError';
+  }
+}
+
+/** The last line of defence against hostile names: this tool writes and deletes only under /calico/. */
+function guardWriteKey(op: TxnOp): void {
+  const key = 'put' in op ? op.put.key : 'del' in op ? op.del.key : undefined;
+  if (key !== undefined && !key.startsWith('/calico/')) throw new DatastoreError(`refusing to write etcd key outside /calico/: ${JSON.stringify(key)}`);
 }
 
 export interface EtcdClientOptions {
@@ -202,8 +224,10 @@ export class EtcdClient {
   }
 
   async txn(compares: Compare[], success: TxnOp[], failure: TxnOp[] = []): Promise<TxnResult> {
+    for (const op of success) guardWriteKey(op);
     const body = {compare: compares.map(compareToJson), success: success.map(opToJson), failure: failure.map(opToJson)};
-    const res = (await this.call('/v3/kv/txn', body)) as {
+    const attempt = {retried: false};
+    const res = (await this.call('/v3/kv/txn', body, attempt)) as {
       header?: {revision?: string};
       succeeded?: boolean;
       responses?: Array<Record<string, any>>;
@@ -216,7 +240,7 @@ export class EtcdClient {
       }
       return {};
     });
-    return {succeeded: !!res.succeeded, revision: res.header?.revision ?? '0', responses};
+    return {succeeded: !!res.succeeded, revision: res.header?.revision ?? '0', responses, retried: attempt.retried};
   }
 
   /**
@@ -225,6 +249,7 @@ export class EtcdClient {
    * switches back to the gateway for the rest of the run.
    */
   async bulkTxn(compares: Compare[], success: TxnOp[]): Promise<TxnResult> {
+    for (const op of success) guardWriteKey(op);
     if (this.grpc !== false && this.bulkMode) {
       try {
         this.grpc ??= await this.openGrpc();
@@ -285,30 +310,50 @@ export class EtcdClient {
     this.agents.clear();
   }
 
-  private async call(path: string, body: unknown): Promise<unknown> {
+  private async call(path: string, body: unknown, attempt = {retried: false}): Promise<unknown> {
     if (this.closed) throw new DatastoreError('etcd client is closed');
+    // Once every endpoint failed within a whole timeout, later requests fail at once: a bulk command
+    // against a dead cluster ends within one timeout, not one per resource.
+    if (this.unreachable) throw this.unreachable;
     if (!this.authenticated && this.opts.username && this.opts.password) await this.authenticate();
     try {
-      return await this.withFailover(path, body);
+      return await this.withFailover(path, body, attempt);
     } catch (err) {
-      // An expired token: authenticate again once.
+      // An expired or revoked token: authenticate again once.
       if (err instanceof UnauthorizedError && this.token && /invalid auth token/.test(err.message)) {
+        this.authenticated = false;
         await this.authenticate();
-        return this.withFailover(path, body);
+        return this.withFailover(path, body, attempt);
       }
+      if (err instanceof EtcdUnreachableError) this.unreachable = err;
       throw err;
     }
   }
 
+  private unreachable: EtcdUnreachableError | undefined;
+  /** A failed authentication fails every later request the same way (never a silent unauthenticated retry). */
+  private authFailure: Error | undefined;
+
   private async authenticate(): Promise<void> {
-    this.authenticated = true;
+    if (this.authFailure) throw this.authFailure;
     this.token = undefined;
-    const res = (await this.withFailover('/v3/auth/authenticate', {name: this.opts.username, password: this.opts.password})) as {token?: string};
-    this.token = res.token;
+    try {
+      const res = (await this.withFailover('/v3/auth/authenticate', {name: this.opts.username, password: this.opts.password}, {retried: false})) as {
+        token?: string;
+      };
+      this.token = res.token;
+    } catch (err) {
+      // Like etcd's Go client: credentials for an etcd without authentication are simply not used.
+      if (!(err instanceof DatastoreError && /authentication is not enabled/.test(err.message))) {
+        if (!(err instanceof EtcdUnreachableError)) this.authFailure = err as Error;
+        throw err;
+      }
+    }
+    this.authenticated = true;
   }
 
   /** Tries the endpoints in order, starting from the last one that worked, within one overall deadline. */
-  private async withFailover(path: string, body: unknown): Promise<unknown> {
+  private async withFailover(path: string, body: unknown, attempt: {retried: boolean}): Promise<unknown> {
     const deadline = Date.now() + this.opts.timeoutMs;
     const payload = JSON.stringify(body);
     const failures: string[] = [];
@@ -324,13 +369,14 @@ export class EtcdClient {
       } catch (err) {
         if (err instanceof RequestFailure && err.retryable) {
           failures.push(`${ep.url.origin}: ${err.message}`);
+          if (err.maybeApplied) attempt.retried = true;
           continue;
         }
         throw err;
       }
     }
-    if (failures.length === 0) failures.push(`timed out after ${this.opts.timeoutMs / 1000}s`);
-    throw new DatastoreError(`failed to reach etcd: ${failures.join('; ')}`);
+    if (failures.length === 0) failures.push(`timed out after ${formatSeconds(this.opts.timeoutMs)}`);
+    throw new EtcdUnreachableError(`failed to reach etcd: ${failures.join('; ')}`);
   }
 
   private agentFor(ep: Endpoint): HttpAgent | undefined {
@@ -375,7 +421,7 @@ export class EtcdClient {
         (res: IncomingMessage) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('error', (e) => finish(() => reject(new RequestFailure(e.message, true))));
+          res.on('error', (e) => finish(() => reject(new RequestFailure(e.message, true, true))));
           res.on('end', () =>
             finish(() => {
               const text = Buffer.concat(chunks).toString('utf8');
@@ -383,7 +429,11 @@ export class EtcdClient {
               try {
                 json = text ? JSON.parse(text) : {};
               } catch {
-                reject(new RequestFailure(`unexpected response (HTTP ${res.statusCode}): ${text.slice(0, 200)}`, res.statusCode === 404));
+                if (/CommonName of client sending a request against gateway/.test(text)) {
+                  reject(new UnauthorizedError(GATEWAY_CN_REFUSED));
+                  return;
+                }
+                reject(new RequestFailure(`unexpected response (HTTP ${res.statusCode}): ${firstLine(text).slice(0, 200)}`, res.statusCode === 404));
                 return;
               }
               if (res.statusCode === 200) resolve(json);
@@ -393,11 +443,20 @@ export class EtcdClient {
         },
       );
       const timer = setTimeout(() => {
-        finish(() => reject(new RequestFailure(`timed out after ${formatSeconds(timeoutMs)}`, true)));
+        finish(() => reject(new RequestFailure(`timed out after ${formatSeconds(timeoutMs)}`, true, sent)));
         req.destroy();
       }, timeoutMs);
-      req.on('socket', (s) => s.unref());
-      req.on('error', (e: NodeJS.ErrnoException) => finish(() => reject(new RequestFailure(describeSocketError(e), true))));
+      // Whether the request reached a connected socket (only then can etcd have applied it).
+      let sent = false;
+      req.on('socket', (s) => {
+        s.unref();
+        const connected = () => (sent = true);
+        if (!(s as import('node:net').Socket).connecting) sent = true;
+        else s.once(ep.secure ? 'secureConnect' : 'connect', connected);
+      });
+      req.on('error', (e: NodeJS.ErrnoException) =>
+        finish(() => reject(new RequestFailure(describeSocketError(e, this.opts), true, sent && !/ECONNREFUSED/.test(e.code ?? '')))),
+      );
       req.end(payload);
     });
   }
@@ -407,24 +466,75 @@ function formatSeconds(ms: number): string {
   return ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
 }
 
-function describeSocketError(e: NodeJS.ErrnoException): string {
-  if (e.code === 'ECONNREFUSED') return 'connection refused';
-  if (e.code === 'ENOTFOUND' || e.code === 'EAI_AGAIN') return `cannot resolve host (${e.code})`;
-  if (e.code === 'ECONNRESET' || e.code === 'EPIPE') return `connection reset (is this an https endpoint? ${e.code})`;
-  if (e.code && /CERT|SELF_SIGNED|TLS|SSL/.test(e.code)) return `TLS error: ${e.message} (${e.code})`;
-  return e.message || String(e.code);
+/** Server certificates Node could not chain to the configured CA. */
+const UNTRUSTED_SERVER_CERT = new Set([
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_SIGNATURE_FAILURE',
+]);
+
+/** One line per failure, naming what to fix; never the key material. */
+function describeSocketError(e: NodeJS.ErrnoException, tls: Pick<EtcdClientOptions, 'cert' | 'ca'>): string {
+  const code = e.code ?? '';
+  if (code === 'ECONNREFUSED') return 'connection refused';
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `cannot resolve host (${code})`;
+  if (code === 'ECONNRESET' || code === 'EPIPE') return `connection reset (is this an https endpoint? ${code})`;
+  if (UNTRUSTED_SERVER_CERT.has(code)) {
+    return `TLS error: the etcd server's certificate is not signed by a trusted CA (${code}; ${tls.ca ? 'check etcdCACertFile/etcdCACert' : 'no etcd CA configured: set etcdCACertFile or etcdCACert'})`;
+  }
+  if (code === 'CERT_HAS_EXPIRED') return `TLS error: the etcd server's certificate has expired (${code})`;
+  if (code === 'CERT_NOT_YET_VALID') return `TLS error: the etcd server's certificate is not yet valid (${code})`;
+  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') return `TLS error: the etcd server's certificate does not match the endpoint's host (${code})`;
+  if (/ALERT_CERTIFICATE_REQUIRED|ALERT_BAD_CERTIFICATE|ALERT_CERTIFICATE_EXPIRED|ALERT_UNKNOWN_CA|ALERT_CERTIFICATE_UNKNOWN|ALERT_UNSUPPORTED_CERTIFICATE/.test(code)) {
+    if (!tls.cert) return `TLS error: etcd requires a client certificate and none is configured (set etcdCertFile and etcdKeyFile) (${code})`;
+    const expiry = certificateExpiry(tls.cert);
+    if (expiry) return `TLS error: etcd rejected the client certificate: it expired on ${expiry} (${code})`;
+    return `TLS error: etcd rejected the client certificate (is it issued by a CA etcd trusts, for client authentication?) (${code})`;
+  }
+  if (/CERT|SELF_SIGNED|TLS|SSL/.test(code)) return `TLS error: ${firstLine(e.message)} (${code})`;
+  return firstLine(e.message) || code;
+}
+
+/** OpenSSL messages span lines; the user sees one. */
+function firstLine(text: string): string {
+  return text.split('\n')[0].trim();
+}
+
+/** The expiry date of a client certificate that has expired, else undefined. */
+function certificateExpiry(cert: string | Buffer): string | undefined {
+  try {
+    const validTo = new Date(new X509Certificate(cert).validTo);
+    return validTo.getTime() < Date.now() ? validTo.toISOString() : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function gatewayError(status: number, json: {error?: string; message?: string; code?: number}): Error {
   const msg = json.message ?? json.error ?? `HTTP ${status}`;
   // gRPC codes: 16 UNAUTHENTICATED, 7 PERMISSION_DENIED; etcd reports bad credentials as 3 with this text.
   if (json.code === 16 || json.code === 7 || /authentication failed|user name is empty|permission denied|invalid auth token/.test(msg)) {
-    return new UnauthorizedError(msg);
+    return new UnauthorizedError(msg + (AUTH_HINTS.find(([re]) => re.test(msg))?.[1] ?? ''));
   }
+  // Transient cluster states: another member (or this one, a moment later) may succeed. The request may
+  // have been applied before the error (a proposal whose result was lost).
+  if (/leader changed|request timed out|no leader|not capable|too many requests/.test(msg)) return new RequestFailure(msg, true, true);
   if (status === 404) return new RequestFailure(`etcd gateway not found at this endpoint (HTTP 404)`, true);
   if (json.code === 14) return new RequestFailure(msg, true);
   return new DatastoreError(msg);
 }
+
+/** etcd's JSON gateway refuses (HTTP 400) client certificates with a CommonName once etcd auth is on. */
+const GATEWAY_CN_REFUSED =
+  "etcd refuses a client certificate with a CommonName while etcd authentication is enabled (its HTTP gateway, which this calicoctl uses, cannot map the CommonName to a user): use a client certificate without a CommonName together with etcdUsername/etcdPassword";
+
+const AUTH_HINTS: Array<[RegExp, string]> = [
+  [/user name is empty/, ' (etcd authentication is enabled: set etcdUsername and etcdPassword)'],
+  [/permission denied/, ' (the etcd user needs read and write access to the /calico/ key prefix)'],
+];
 
 /** Builds a client from a loaded configuration (etcdv3 only); errors read like calicoctl's client creation. */
 export async function createEtcdClient(spec: CalicoAPIConfigSpec, timeoutMs: number): Promise<EtcdClient> {
