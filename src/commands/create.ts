@@ -14,5 +14,6 @@ export default class Create extends BaseCommand<typeof Create> {
     'skip-exists': Flags.boolean({summary: 'Skip over and treat as successful any attempts to create an entry that already exists.', default: false}),
     config: Flags.string({char: 'c', summary: 'Path to the file containing connection configuration.', default: '/etc/calico/calicoctl.cfg'}),
     namespace: Flags.string({char: 'n', summary: 'Namespace of the resource (namespaced kinds only; default "default").'}),
+    'dry-run': Flags.boolean({summary: 'Run every check against the datastore and print what would happen, prefixed with "(dry run) ", without writing anything.', default: false}),
   };
 }

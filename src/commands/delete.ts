@@ -24,5 +24,6 @@ export default class Delete extends BaseCommand<typeof Delete> {
     'skip-not-exists': Flags.boolean({char: 's', summary: 'Skip over and treat as successful any attempts to delete an entry that does not exist.', default: false}),
     config: Flags.string({char: 'c', summary: 'Path to the file containing connection configuration.', default: '/etc/calico/calicoctl.cfg'}),
     namespace: Flags.string({char: 'n', summary: 'Namespace of the resource (namespaced kinds only; default "default").'}),
+    'dry-run': Flags.boolean({summary: 'Run every check against the datastore and print what would happen, prefixed with "(dry run) ", without writing anything.', default: false}),
   };
 }

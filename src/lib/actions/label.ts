@@ -2,8 +2,9 @@
 import type {CommandAction} from '../cli/types.js';
 import {CliError, errorMessage} from '../errors.js';
 import type {CalicoResource} from '../resource.js';
+import {dryRunAware, dryRunIfAsked} from '../resources/dry-run.js';
 
-export const labelAction: CommandAction = async ({flags, args, out}) => {
+export const labelAction: CommandAction = dryRunAware(async ({flags, args, out}) => {
   const kindArg = String(args.kind ?? '');
   const name = String(args.name ?? '');
   const labelArg = String(args.label ?? '');
@@ -29,7 +30,7 @@ export const labelAction: CommandAction = async ({flags, args, out}) => {
   const {kindFromCli} = await import('../registry/index.js');
   const kind = kindFromCli(kindArg);
   if (!kind) throw new CliError(`failed to get ${what}, error resource type '${kindArg}' is not supported`);
-  const ds = await sessionDatastore(session);
+  const ds = await dryRunIfAsked(await sessionDatastore(session), flags);
   try {
     if (name === '') throw new CliError(`failed to get ${what}, error resource name may not be empty`);
     const {handleNamespace, mergeMetadataForUpdate} = await import('../resources/engine.js');
@@ -68,4 +69,4 @@ export const labelAction: CommandAction = async ({flags, args, out}) => {
   } finally {
     await ds.close();
   }
-};
+});

@@ -2,8 +2,9 @@
 import type {CommandAction} from '../cli/types.js';
 import {CliError, errorMessage} from '../errors.js';
 import type {CalicoResource} from '../resource.js';
+import {dryRunAware, dryRunIfAsked} from '../resources/dry-run.js';
 
-export const patchAction: CommandAction = async ({flags, args, out}) => {
+export const patchAction: CommandAction = dryRunAware(async ({flags, args, out}) => {
   const {startSession, sessionDatastore} = await import('../resources/session.js');
   const session = await startSession(flags);
   const {kindFromCli} = await import('../registry/index.js');
@@ -11,7 +12,7 @@ export const patchAction: CommandAction = async ({flags, args, out}) => {
   const name = String(args.name ?? '');
   const kind = kindFromCli(kindArg);
   if (!kind) throw new CliError(`resource type '${kindArg}' is not supported`);
-  const ds = await sessionDatastore(session);
+  const ds = await dryRunIfAsked(await sessionDatastore(session), flags);
   const {createWriteValidator} = await import('../resources/validation.js');
   ds.writeValidator = await createWriteValidator();
   try {
@@ -37,7 +38,7 @@ export const patchAction: CommandAction = async ({flags, args, out}) => {
   } finally {
     await ds.close();
   }
-};
+});
 
 async function applyPatch(stored: CalicoResource, patchText: string): Promise<CalicoResource> {
   let patch: unknown;

@@ -4,6 +4,7 @@ import type {CommandAction, CommandInput} from '../cli/types.js';
 import {CliError} from '../errors.js';
 import type {CalicoResource} from '../resource.js';
 import type {Verb} from '../resources/engine.js';
+import {dryRunAware} from '../resources/dry-run.js';
 
 async function loadFromArgs(kindArg: string, names: string[]): Promise<CalicoResource[]> {
   const {kindFromCli, API_VERSION} = await import('../registry/index.js');
@@ -39,8 +40,18 @@ async function runResourceCommand(verb: Verb, {flags, argv, out}: CommandInput):
     return;
   }
 
-  // 3. Client.
-  const ds = await sessionDatastore(session);
+  // 3. Client (--dry-run: writes stay in memory; --skip-unchanged: identical puts are left out).
+  let ds = await sessionDatastore(session);
+  let skipper: import('../resources/dry-run.js').UnchangedSkippingClient | undefined;
+  if (flags['dry-run'] || flags['skip-unchanged']) {
+    const {OverlayEtcdClient, UnchangedSkippingClient, rewrapDatastore} = await import('../resources/dry-run.js');
+    ds = await rewrapDatastore(ds, (client) => {
+      const base = flags['dry-run'] ? new OverlayEtcdClient(client) : client;
+      if (!flags['skip-unchanged']) return base;
+      skipper = new UnchangedSkippingClient(base);
+      return skipper;
+    });
+  }
   try {
     // 5. Best-effort datastore initialisation before writes.
     if (verb !== 'delete') {
@@ -61,13 +72,13 @@ async function runResourceCommand(verb: Verb, {flags, argv, out}: CommandInput):
       skipExists: !!flags['skip-exists'],
       skipNotExists: !!flags['skip-not-exists'],
     });
-    reportResults(verb, results, out);
+    reportResults(verb, results, out, {unchanged: skipper?.unchanged});
   } finally {
     await ds.close();
   }
 }
 
-export const createAction: CommandAction = (input) => runResourceCommand('create', input);
-export const applyAction: CommandAction = (input) => runResourceCommand('apply', input);
-export const replaceAction: CommandAction = (input) => runResourceCommand('replace', input);
-export const deleteAction: CommandAction = (input) => runResourceCommand('delete', input);
+export const createAction: CommandAction = dryRunAware((input) => runResourceCommand('create', input));
+export const applyAction: CommandAction = dryRunAware((input) => runResourceCommand('apply', input));
+export const replaceAction: CommandAction = dryRunAware((input) => runResourceCommand('replace', input));
+export const deleteAction: CommandAction = dryRunAware((input) => runResourceCommand('delete', input));

@@ -8,6 +8,7 @@ type Loader = () => Promise<CommandAction>;
 export const ACTIONS: Record<string, Loader> = {
   version: async () => (await import('../actions/version.js')).versionAction,
   validate: async () => (await import('../actions/validate.js')).validateAction,
+  diff: async () => (await import('../actions/diff.js')).diffAction,
   create: async () => (await import('../actions/resources.js')).createAction,
   apply: async () => (await import('../actions/resources.js')).applyAction,
   replace: async () => (await import('../actions/resources.js')).replaceAction,

@@ -5,8 +5,13 @@ import {formatErrorList, type CommandResults, type Verb} from './engine.js';
 
 const PAST: Record<Verb, string> = {create: 'created', apply: 'applied', replace: 'replaced', delete: 'deleted'};
 
+export interface ReportOptions {
+  /** apply --skip-unchanged: how many resources were already as stored (shown after the count). */
+  unchanged?: number;
+}
+
 /** Prints the outcome; throws CliError for the error part (stderr, exit 1). */
-export function reportResults(verb: Verb, r: CommandResults, out: Output): void {
+export function reportResults(verb: Verb, r: CommandResults, out: Output, opts: ReportOptions = {}): void {
   const past = PAST[verb];
   const kindPart = r.singleKind ? ` '${r.singleKind}'` : '';
   if (verb === 'delete') {
@@ -37,7 +42,8 @@ export function reportResults(verb: Verb, r: CommandResults, out: Output): void 
     throw new CliError(r.singleKind ? `failed to ${verb} any '${r.singleKind}' resources: ${errs}` : `failed to ${verb} any resources: ${errs}`);
   }
   if (r.resErrs.length === 0) {
-    out.out(`Successfully ${past} ${r.numHandled}${kindPart} resource(s)\n`);
+    const unchanged = opts.unchanged === undefined ? '' : ` (${opts.unchanged} unchanged)`;
+    out.out(`Successfully ${past} ${r.numHandled}${kindPart} resource(s)${unchanged}\n`);
     return;
   }
   if (r.numHandled - r.resErrs.length > 0) out.out(`Partial success: ${past} the first ${r.numHandled} out of ${r.numResources}${kindPart} resources:\n`);
