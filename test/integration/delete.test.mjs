@@ -93,7 +93,7 @@ spec: {}
 apiVersion: projectcalico.org/v3
 kind: WorkloadEndpoint
 metadata: {namespace: ns1}
-spec: {node: n1, orchestrator: k8s, pod: p, endpoint: eth0, interfaceName: cali1}
+spec: {node: n1, orchestrator: k8s, pod: p, endpoint: eth0, interfaceName: cali1, ipNetworks: [10.244.97.0/32]}
 ---
 apiVersion: projectcalico.org/v3
 kind: HostEndpoint
@@ -102,7 +102,18 @@ spec: {node: n2, interfaceName: eth0}
 `;
   const r = await ctx.cli(['apply', '-f', ctx.file('node.yaml', docs)]);
   assert.equal(r.code, 0, r.stderr);
+  // The workload's address is allocated in a block affine to the node (shape of G18).
+  const nulls = (n) => Array(n).fill(null);
+  const ordinals = Array.from({length: 63}, (_, i) => i + 1);
+  await ctx.put('/calico/ipam/v2/host/n1/ipv4/block/10.244.97.0-26', '{"state":"confirmed","deleted":false}');
+  await ctx.put(
+    '/calico/ipam/v2/assignment/ipv4/block/10.244.97.0-26',
+    `{"cidr":"10.244.97.0/26","affinity":"host:n1","affinity_claim_time":"2025-06-01T12:00:00Z","allocations":${JSON.stringify([0, ...nulls(63)])},"unallocated":${JSON.stringify(ordinals)},"attributes":[{"handle_id":"k8s-pod-network.abc123","secondary":{"namespace":"ns1","node":"n1","pod":"p","timestamp":"2025-06-01 12:00:01.5 +0000 UTC"}}],"sequenceNumber":1748779200000000001,"sequenceNumberForAllocation":{"0":1748779200000000000},"deleted":false}`,
+  );
+  await ctx.put('/calico/ipam/v2/handle/k8s-pod-network.abc123', '{"block":{"10.244.97.0/26":1},"deleted":false}');
   await expect(['delete', 'node', 'n1'], 0, "Successfully deleted 1 'Node' resource(s)\n", '');
+  // Address released, handle gone, the now empty block and the node's affinity removed.
+  assert.deepEqual((await ctx.list('/calico/ipam/v2/')).map((kv) => kv.key).filter((k) => k.includes('10.244.97') || k.includes('abc123')), []);
   const left = (await ctx.list(R)).map((kv) => kv.key.slice(R.length)).filter((k) => !/^(tiers|clusterinformations)\//.test(k));
   assert.deepEqual(left, ['hostendpoints/other']);
 });

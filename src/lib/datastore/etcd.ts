@@ -432,9 +432,18 @@ export class EtcdDatastore implements Datastore {
         if (!(err instanceof ResourceDoesNotExistError)) throw err;
       }
     };
-    for (const wep of await this.list(kinds('WorkloadEndpoint'))) {
-      if (wep.spec?.node === node) await deleteQuietly({kind: kinds('WorkloadEndpoint'), name: wep.metadata.name!, namespace: wep.metadata.namespace});
+    const weps = (await this.list(kinds('WorkloadEndpoint'))).filter((w) => w.spec?.node === node);
+    // Release the addresses of the node's workloads and its tunnel addresses.
+    const addresses: string[] = weps.flatMap((w) => (Array.isArray(w.spec.ipNetworks) ? w.spec.ipNetworks : []).map(String));
+    const stored = (await this.getMany([{kind: kinds('Node'), name: node}]))[0];
+    const spec = stored?.spec ?? {};
+    for (const a of [spec.bgp?.ipv4IPIPTunnelAddr, spec.ipv4VXLANTunnelAddr, spec.wireguard?.interfaceIPv4Address]) if (typeof a === 'string' && a) addresses.push(a);
+    if (addresses.length) {
+      const {releaseIPs} = await import('../ipam/release.js');
+      const result = await releaseIPs(this, addresses.map((a) => ({address: a.replace(/\/\d+$/, '')})));
+      if (result.error) throw result.error;
     }
+    for (const wep of weps) await deleteQuietly({kind: kinds('WorkloadEndpoint'), name: wep.metadata.name!, namespace: wep.metadata.namespace});
     const {releaseNodeAffinities} = await import('./ipam-affinity.js');
     await releaseNodeAffinities(this.raw, node);
     for (const peer of await this.list(kinds('BGPPeer'))) {
