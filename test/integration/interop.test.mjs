@@ -9,6 +9,8 @@ const ctx = useEtcd();
 const V313_POLICY = `{"kind":"NetworkPolicy","apiVersion":"projectcalico.org/v3","metadata":{"name":"default.allow-tcp-6379","namespace":"production","uid":"6f1c8c1e-0000-4000-8000-000000000001","creationTimestamp":"2020-01-01T00:00:00Z"},"spec":{"ingress":[{"action":"Allow","protocol":"TCP","source":{"selector":"role == 'frontend'"},"destination":{"ports":[6379]}}],"egress":[{"action":"Allow","source":{},"destination":{}}],"selector":"role == 'database'","types":["Ingress","Egress"]}}`;
 const V330_GNP = `{"kind":"GlobalNetworkPolicy","apiVersion":"projectcalico.org/v3","metadata":{"name":"default.deny-all","uid":"6f1c8c1e-0000-4000-8000-000000000002","creationTimestamp":"2024-01-01T00:00:00Z","annotations":{"projectcalico.org/metadata":"{\\"name\\":\\"deny-all\\"}"}},"spec":{"selector":"all()","types":["Ingress"]}}`;
 const V313_POOL = `{"kind":"IPPool","apiVersion":"projectcalico.org/v3","metadata":{"name":"old-pool","uid":"6f1c8c1e-0000-4000-8000-000000000003","creationTimestamp":"2020-01-01T00:00:00Z"},"spec":{"cidr":"10.5.0.0/16","vxlanMode":"Never","ipipMode":"Always","natOutgoing":true,"blockSize":26,"nodeSelector":"all()"}}`;
+// 3.29.0-3.29.3: non-default tiers prefix the name and set the tier label, no name annotation.
+const V329_TIERED = `{"kind":"GlobalNetworkPolicy","apiVersion":"projectcalico.org/v3","metadata":{"name":"security.allow-dns","uid":"6f1c8c1e-0000-4000-8000-000000000005","creationTimestamp":"2024-06-01T00:00:00Z","labels":{"projectcalico.org/tier":"security"}},"spec":{"tier":"security","order":10,"selector":"all()","types":["Egress"],"egress":[{"action":"Allow","protocol":"UDP","destination":{"ports":[53]}}]}}`;
 const V313_CLUSTERINFO = `{"kind":"ClusterInformation","apiVersion":"projectcalico.org/v3","metadata":{"name":"default","uid":"6f1c8c1e-0000-4000-8000-000000000004","creationTimestamp":"2020-01-01T00:00:00Z"},"spec":{"clusterGUID":"0123456789abcdef0123456789abcdef","clusterType":"k8s,bgp","datastoreReady":null}}`;
 
 test('seed values shaped as Calico 3.13 and 3.30 wrote them', async () => {
@@ -16,14 +18,17 @@ test('seed values shaped as Calico 3.13 and 3.30 wrote them', async () => {
   await ctx.put(`${R}globalnetworkpolicies/default.deny-all`, V330_GNP);
   await ctx.put(`${R}ippools/old-pool`, V313_POOL);
   await ctx.put(`${R}clusterinformations/default`, V313_CLUSTERINFO);
+  await ctx.put(`${R}globalnetworkpolicies/security.allow-dns`, V329_TIERED);
+  await ctx.put(`${R}tiers/security`, '{"kind":"Tier","apiVersion":"projectcalico.org/v3","metadata":{"name":"security","uid":"6f1c8c1e-0000-4000-8000-000000000006","creationTimestamp":"2024-06-01T00:00:00Z"},"spec":{"order":100}}');
 });
 
 test('get shows old default-tier policies by their short name, and IPPool read defaults', async () => {
   const r = await ctx.cli(['get', 'gnp', '-o', 'json']);
   assert.equal(r.code, 0, r.stderr);
   const list = JSON.parse(r.stdout);
-  assert.deepEqual(list.items.map((i) => i.metadata.name), ['deny-all']);
+  assert.deepEqual(list.items.map((i) => i.metadata.name), ['deny-all', 'security.allow-dns']);
   assert.equal(list.items[0].metadata.annotations, undefined);
+  assert.deepEqual(list.items[1].metadata.labels, {'projectcalico.org/tier': 'security'});
   const p = JSON.parse((await ctx.cli(['get', 'ippool', 'old-pool', '-o', 'json'])).stdout);
   assert.deepEqual(p.spec.allowedUses, ['Workload', 'Tunnel']);
   assert.equal(p.spec.assignmentMode, 'Automatic');
@@ -77,6 +82,18 @@ test('delete by short name removes the old default.<name> key; an old pool can b
     normalise((await ctx.get(`${R}ippools/old-pool`)).value),
     '{"kind":"IPPool","apiVersion":"projectcalico.org/v3","metadata":{"name":"old-pool","uid":"<UID>","creationTimestamp":"<TS>"},"spec":{"cidr":"10.5.0.0/16","vxlanMode":"Never","ipipMode":"Always","natOutgoing":true,"blockSize":26,"nodeSelector":"all()","allowedUses":["Workload","Tunnel"],"assignmentMode":"Automatic"}}',
   );
+});
+
+test('a 3.29 tiered policy keeps its name through apply and delete', async () => {
+  const yaml = 'apiVersion: projectcalico.org/v3\nkind: GlobalNetworkPolicy\nmetadata: {name: security.allow-dns}\nspec:\n  tier: security\n  order: 20\n  egress:\n  - action: Allow\n';
+  const r = await ctx.cli(['apply', '-f', ctx.file('tiered.yaml', yaml)]);
+  assert.equal(r.stdout, "Successfully applied 1 'GlobalNetworkPolicy' resource(s)\n", r.stderr);
+  const stored = JSON.parse((await ctx.get(`${R}globalnetworkpolicies/security.allow-dns`)).value);
+  assert.equal(stored.metadata.uid, '6f1c8c1e-0000-4000-8000-000000000005');
+  assert.deepEqual(stored.metadata.annotations, {'projectcalico.org/metadata': '{"name":"security.allow-dns"}'});
+  assert.equal(stored.spec.order, 20);
+  const d = await ctx.cli(['delete', 'gnp', 'security.allow-dns']);
+  assert.equal(d.stdout, "Successfully deleted 1 'GlobalNetworkPolicy' resource(s)\n");
 });
 
 test('a cluster running another Calico version is refused unless --allow-version-mismatch', async () => {
