@@ -23,6 +23,21 @@ test('apply creates, then updates keeping uid/creationTimestamp and taking label
   assert.equal(second.spec.order, 20);
 });
 
+test('apply reads stdin with -f -', async () => {
+  const r = await ctx.cli(['apply', '-f', '-'], {input: gnp('from-stdin')});
+  assert.equal(r.stdout, "Successfully applied 1 'GlobalNetworkPolicy' resource(s)\n", r.stderr);
+  assert.ok(await ctx.get(`${R}globalnetworkpolicies/from-stdin`));
+});
+
+test('replace refuses ClusterInformation (and, like every replace failure, reports a partial success)', async () => {
+  await expect(
+    ['replace', '-f', ctx.file('ci2.yaml', 'apiVersion: projectcalico.org/v3\nkind: ClusterInformation\nmetadata: {name: default}\nspec: {}\n')],
+    1,
+    "Partial success: replaced the first 1 out of 1 'ClusterInformation' resources:\n",
+    'hit error: operation apply or replace is not supported on ClusterInformation\n',
+  );
+});
+
 test('apply refuses ClusterInformation', async () => {
   await expect(
     ['apply', '-f', ctx.file('ci.yaml', 'apiVersion: projectcalico.org/v3\nkind: ClusterInformation\nmetadata: {name: default}\nspec: {}\n')],
