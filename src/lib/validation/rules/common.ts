@@ -183,6 +183,18 @@ export function checkPort(value: number | string, path: string, out: Issues): Po
   return p;
 }
 
+/**
+ * A numorstring.Port as Calico validates it inside a struct: decode, the Port struct validator and the
+ * `portName` tag of its PortName field (a named port must be a Kubernetes IANA port name).
+ */
+export function checkNamedOrNumericPort(value: number | string, path: string, out: Issues): PortRange | undefined {
+  const port = checkPort(value, path, out);
+  if (port && port.portName !== '' && !isValidPortName(port.portName)) {
+    out.push(issue(path, `${tagFailure('PortName', 'portName')}: ${portNameErrors(port.portName).join('; ')}`, value));
+  }
+  return port;
+}
+
 export const PROTOCOL_NAMES = ['TCP', 'UDP', 'ICMP', 'ICMPv6', 'SCTP', 'UDPLite'] as const;
 
 /** A decoded numorstring.Protocol: numeric (incl. numeric strings like "6") or a name as written. */
@@ -312,7 +324,7 @@ export function checkEntityRule(e: EntityRule, path: string, out: Issues): void 
     }
   }
   for (const field of ['ports', 'notPorts'] as const) {
-    for (const [i, p] of (e[field] ?? []).entries()) checkPort(p, `${path}.${field}[${i}]`, out);
+    for (const [i, p] of (e[field] ?? []).entries()) checkNamedOrNumericPort(p, `${path}.${field}[${i}]`, out);
   }
   if (e.serviceAccounts) checkSelector(e.serviceAccounts.selector, `${path}.serviceAccounts.selector`, out);
 
@@ -474,9 +486,15 @@ export function checkPerformanceHints(hints: string[] | undefined, out: Issues):
   }
 }
 
-/** `tier` must be a valid name when given. */
+/**
+ * `tier` must be a valid name when given. The client also copies it into the `projectcalico.org/tier`
+ * label before validating, so it must be a valid label value too (at most 63 characters).
+ */
 export function checkTierReference(tier: string | undefined, out: Issues): void {
   if (tier && !isValidName(tier)) out.push(issue('spec.tier', tagFailure('Tier', 'name'), tier));
+  else if (tier && labelValueErrors(tier).length > 0) {
+    out.push(issue('spec.tier', `invalid label value: ${labelValueErrors(tier).join('; ')}`, tier));
+  }
 }
 
 /** A policy-level selector that must not use global(). */
