@@ -12,6 +12,8 @@ export default class Validate extends BaseCommand<typeof Validate> {
     'cat policy.json | <%= config.bin %> validate -f -',
     '<%= config.bin %> validate -f ./manifests -R',
     '<%= config.bin %> validate -f ./manifests -R -o json',
+    '<%= config.bin %> validate -f ./manifests -R -o junit > validate-report.xml',
+    '<%= config.bin %> validate -f ./manifests -R -o sarif --strict > validate.sarif',
   ];
   static flags = {
     filename: Flags.string({
@@ -23,9 +25,10 @@ export default class Validate extends BaseCommand<typeof Validate> {
     'skip-empty': Flags.boolean({summary: 'Do not error if any files or directory specified using -f or --filename contain no data.', default: false}),
     output: Flags.string({
       char: 'o',
-      summary: 'Output format: text (calicoctl messages) or json (one record per resource, for CI).',
-      options: ['text', 'json'],
+      summary: 'Output format: text (calicoctl messages), json (one record per resource), junit (one test case per resource) or sarif (SARIF 2.1.0, one result per problem), for CI.',
+      options: ['text', 'json', 'junit', 'sarif'],
       default: 'text',
     }),
+    strict: Flags.boolean({summary: 'Treat warnings (deprecated fields) as errors: they fail the run.', default: false}),
   };
 }
