@@ -100,9 +100,12 @@ export const rules: SemanticRule = (resource: CalicoResource) => {
   return out;
 };
 
-/** The BGPConfiguration CRD's OpenAPI and CEL rules (calicoctl 3.32 applies them on create/apply/replace only). */
+/**
+ * The BGPConfiguration CRD's OpenAPI and CEL rules, and the client's default-only fields check, which it runs
+ * on every create and update (calicoctl 3.32 applies them on create/apply/replace only).
+ */
 export const crdRules: SemanticRule = (resource: CalicoResource) => {
-  const out: Issues = [];
+  const out: Issues = nonDefaultBGPConfigurationIssues(resource);
   const spec = resource.spec ?? {};
   if (typeof spec.logSeverityScreen === 'string' && !/^(Trace|Debug|Info|Warning|Error|Fatal)?$/i.test(spec.logSeverityScreen)) {
     out.push(issue('spec.logSeverityScreen', LOG_SEVERITY_PATTERN_MSG, spec.logSeverityScreen));
@@ -137,8 +140,8 @@ const DEFAULT_ONLY_FIELDS: ReadonlyArray<[string, string]> = [
 ];
 
 /**
- * The datastore-side check Calico's client runs on BGPConfiguration create/update (not part of
- * `calicoctl validate`): a configuration other than `default` may not set the cluster-wide fields.
+ * The check Calico's client runs on BGPConfiguration create/update (not part of calicoctl 3.32 `validate`):
+ * a configuration other than `default` may not set the cluster-wide fields.
  */
 export function nonDefaultBGPConfigurationIssues(resource: CalicoResource): ValidationIssue[] {
   if (resource.metadata?.name === 'default') return [];

@@ -121,3 +121,11 @@ export function effectiveBlockSize(cidr: CIDR, blockSize: unknown): number {
   if (typeof blockSize === 'number' && blockSize !== 0) return blockSize;
   return cidr.network.family === 4 ? 26 : 122;
 }
+
+/**
+ * The client's Create refuses a cluster singleton (ClusterInformation, IPAMConfiguration,
+ * KubeControllersConfiguration) under any name but `default`; `message` is its error text.
+ */
+export function checkDefaultName(out: Issues, name: unknown, message: string): void {
+  if (name !== 'default') out.push(issue('metadata.name', message, name));
+}

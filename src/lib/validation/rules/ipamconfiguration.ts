@@ -2,7 +2,7 @@
 import type {CalicoResource} from '../../resource.js';
 import type {SemanticRule} from '../types.js';
 import {issue, type Issues} from './common.js';
-import {crdEnum, crdRange} from './infra-helpers.js';
+import {checkDefaultName, crdEnum, crdRange} from './infra-helpers.js';
 
 export const rules: SemanticRule = (resource: CalicoResource) => {
   const out: Issues = [];
@@ -11,9 +11,10 @@ export const rules: SemanticRule = (resource: CalicoResource) => {
   return out;
 };
 
-/** The IPAMConfiguration CRD's OpenAPI rules (applied by Calico's client when it writes). */
+/** The IPAMConfiguration CRD's OpenAPI rules and the client's name check (applied when it writes). */
 export const crdRules: SemanticRule = (resource: CalicoResource) => {
   const out: Issues = [];
+  checkDefaultName(out, resource.metadata?.name, 'Cannot create an IPAMConfiguration resource with a name other than "default"');
   const spec = resource.spec ?? {};
   crdRange(out, 'spec.maxBlocksPerHost', spec.maxBlocksPerHost, 0, 1000000);
   crdRange(out, 'spec.ipCooldownSeconds', spec.ipCooldownSeconds, 0, 1200);

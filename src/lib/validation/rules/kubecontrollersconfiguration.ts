@@ -1,10 +1,11 @@
 // KubeControllersConfiguration semantic rules. Go stage: what Go's duration decoding rejects beyond syntax
 // (overflow). CRD stage (`crdRules`): the CRD's log level enum, port ranges and the length of
-// template names. Calico's validator does not descend into host endpoint templates (no `dive`), and the
-// "only `default`" name rule belongs to the datastore client's Create, so neither is checked here.
+// template names, plus the client's write-time checks (host endpoint templates, the `default` name).
+// Calico's validator does not descend into host endpoint templates (no `dive`).
 import type {CalicoResource} from '../../resource.js';
 import type {SemanticRule} from '../types.js';
 import {issue, type Issues} from './common.js';
+import {checkDefaultName} from './infra-helpers.js';
 import {crdConstraintIssues, type CRDConstraint, parseGoDuration} from './felixconfiguration.js';
 
 const RECONCILING_CONTROLLERS = ['node', 'policy', 'workloadEndpoint', 'serviceAccount', 'namespace'] as const;
@@ -59,5 +60,32 @@ export const rules: SemanticRule = (resource) => {
   return out;
 };
 
-/** The CRD-only checks, run by the orchestrator with `crdRules` (see src/lib/validation/index.ts). */
-export const crdRules: SemanticRule = (resource) => specParts(resource).flatMap(([spec, path]) => kubeControllersCRDIssues(spec, path));
+/**
+ * The client's host endpoint template checks (validateAndFillDefaults, run before every create and update):
+ * it stops at the first problem, with its reason text.
+ */
+function templateIssues(spec: Spec | undefined): Issues {
+  const templates: unknown = spec?.controllers?.node?.hostEndpoint?.templates;
+  if (!Array.isArray(templates)) return [];
+  const seen = new Set<string>();
+  for (const [i, t] of (templates as Array<Record<string, any> | null>).entries()) {
+    const path = `spec.controllers.node.hostEndpoint.templates[${i}]`;
+    const name: string = typeof t?.generateName === 'string' ? t.generateName : '';
+    if (name === '') return [issue(`${path}.generateName`, 'Template name must be specified')];
+    if (name.length > 253) return [issue(`${path}.generateName`, 'Template name must be shorter than 253 characters', name)];
+    if (seen.has(name)) return [issue(`${path}.generateName`, 'Template name must be unique', name)];
+    seen.add(name);
+    const cidrs: unknown = t?.interfaceCIDRs;
+    if ((!Array.isArray(cidrs) || cidrs.length === 0) && !t?.interfacePattern) {
+      return [issue(path, 'InterfaceCIDRs or InterfacePattern must be specified')];
+    }
+  }
+  return [];
+}
+
+/** The CRD-only checks and the client's, run by the orchestrator with `crdRules` (see src/lib/validation/index.ts). */
+export const crdRules: SemanticRule = (resource) => {
+  const out: Issues = [...templateIssues(resource.spec), ...specParts(resource).flatMap(([spec, path]) => kubeControllersCRDIssues(spec, path))];
+  checkDefaultName(out, resource.metadata?.name, 'Cannot create a Kube Controllers Configuration resource with a name other than "default"');
+  return out;
+};
