@@ -37,7 +37,7 @@ export async function etcdRequest(endpoint, path, body, {tls, token, timeoutMs =
 
 /**
  * startCluster({size = 1, pki, clientCertAuth = true, extraArgs = []}) ->
- * {endpoints, members, clientTls, leaderIndex(), kill(i), readAll(prefix?), stop()}
+ * {endpoints, members, clientTls, leaderIndex(), kill(i), restart(i), readAll({prefix, token}), stop()}
  * With `pki`, client URLs are https (served with pki's server certificate); peers always talk plain HTTP.
  */
 export async function startCluster({size = 1, pki, clientCertAuth = true, extraArgs = [], timeoutMs = 30000} = {}) {
@@ -58,30 +58,46 @@ export async function startCluster({size = 1, pki, clientCertAuth = true, extraA
     const tlsArgs = pki
       ? ['--cert-file', pki.files.serverCert, '--key-file', pki.files.serverKey, ...(clientCertAuth ? ['--client-cert-auth', '--trusted-ca-file', pki.files.ca] : [])]
       : [];
-    const child = spawn(
-      bin,
-      [
-        '--name', m.name,
-        '--data-dir', m.dataDir,
-        '--listen-client-urls', m.endpoint,
-        '--advertise-client-urls', m.endpoint,
-        '--listen-peer-urls', `http://127.0.0.1:${m.peerPort}`,
-        '--initial-advertise-peer-urls', `http://127.0.0.1:${m.peerPort}`,
-        '--initial-cluster', initialCluster,
-        '--initial-cluster-state', 'new',
-        '--log-level', 'error',
-        '--logger', 'zap',
-        ...tlsArgs,
-        ...extraArgs,
-      ],
-      {stdio: ['ignore', 'ignore', 'pipe']},
-    );
+    m.args = [
+      '--name', m.name,
+      '--data-dir', m.dataDir,
+      '--listen-client-urls', m.endpoint,
+      '--advertise-client-urls', m.endpoint,
+      '--listen-peer-urls', `http://127.0.0.1:${m.peerPort}`,
+      '--initial-advertise-peer-urls', `http://127.0.0.1:${m.peerPort}`,
+      '--initial-cluster', initialCluster,
+      '--initial-cluster-state', 'new',
+      '--log-level', 'error',
+      '--logger', 'zap',
+      ...tlsArgs,
+      ...extraArgs,
+    ];
+    spawnMember(m);
+  }
+  function spawnMember(m) {
+    const child = spawn(bin, m.args, {stdio: ['ignore', 'ignore', 'pipe']});
     m.child = child;
     m.alive = true;
     m.stderr = '';
     child.stderr.on('data', (d) => (m.stderr = (m.stderr + d).slice(-4000)));
     child.on('exit', () => (m.alive = false));
   }
+  /** Starts a killed member again on its old data directory; resolves when it answers. */
+  const restart = async (i) => {
+    const m = members[i];
+    if (m.alive) return;
+    spawnMember(m);
+    const until = Date.now() + timeoutMs;
+    while (Date.now() < until) {
+      try {
+        if ((await status(m)).leader) return;
+      } catch {
+        /* not up yet */
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`etcd member ${m.name} did not come back: ${m.stderr}`);
+  };
 
   const kill = async (i, signal = 'SIGKILL') => {
     const m = members[i];
@@ -134,16 +150,29 @@ export async function startCluster({size = 1, pki, clientCertAuth = true, extraA
 
   /** Every key/value in the cluster (or under `prefix`), read from a live member, as {key: value}. */
   const readAll = async ({prefix, token} = {}) => {
-    const m = members.find((x) => x.alive);
     const body = prefix ? {key: b64(prefix), range_end: b64(prefixEnd(prefix))} : {key: b64('\0'), range_end: b64('\0')};
-    const {status: code, json} = await etcdRequest(m.endpoint, '/v3/kv/range', body, {tls: clientTls, token});
-    if (code !== 200) throw new Error(`range failed: ${JSON.stringify(json)}`);
+    let json;
+    let lastError;
+    // Any live member with a leader will do (one may still be catching up after a restart).
+    for (const m of members.filter((x) => x.alive)) {
+      try {
+        const res = await etcdRequest(m.endpoint, '/v3/kv/range', body, {tls: clientTls, token, timeoutMs: 5000});
+        if (res.status === 200) {
+          json = res.json;
+          break;
+        }
+        lastError = new Error(`range failed: ${JSON.stringify(res.json)}`);
+      } catch (err) {
+        lastError = err;
+      }
+    }
+    if (!json) throw lastError ?? new Error('no live etcd member');
     const out = {};
     for (const kv of json.kvs ?? []) out[Buffer.from(kv.key, 'base64').toString('utf8')] = Buffer.from(kv.value ?? '', 'base64').toString('utf8');
     return out;
   };
 
-  return {endpoints: members.map((m) => m.endpoint), members, clientTls, leaderIndex, kill, readAll, stop};
+  return {endpoints: members.map((m) => m.endpoint), members, clientTls, leaderIndex, kill, restart, readAll, stop};
 }
 
 function prefixEnd(prefix) {

@@ -50,6 +50,18 @@ export class UnauthorizedError extends DatastoreError {
   }
 }
 
+/** No endpoint answered within the request timeout (connection refused, TLS failure, timeouts). */
+export class EtcdUnreachableError extends DatastoreError {
+  constructor(
+    message: string,
+    /** An attempt may have reached etcd: a write may have been applied after all. */
+    readonly maybeApplied = false,
+  ) {
+    super(message);
+    this.name = 'EtcdUnreachableError';
+  }
+}
+
 export class InsufficientIdentifiersError extends DatastoreError {
   constructor(field: string) {
     super(`insufficient identifiers, missing '${field}'`);

@@ -7,7 +7,7 @@ import {X509Certificate} from 'node:crypto';
 import {readFileSync} from 'node:fs';
 import type {Agent as HttpAgent, IncomingMessage} from 'node:http';
 import type {CalicoAPIConfigSpec} from '../config/index.js';
-import {DatastoreError, UnauthorizedError} from './errors.js';
+import {DatastoreError, EtcdUnreachableError, UnauthorizedError} from './errors.js';
 import {log} from '../log.js';
 
 export interface EtcdKeyValue {
@@ -140,13 +140,6 @@ class RequestFailure extends Error {
   }
 }
 
-/** No endpoint answered within the request timeout (connection refused, TLS failure, timeouts). */
-export class EtcdUnreachableError extends DatastoreError {
-  constructor(message: string) {
-    super(message);
-    this.name = 'EtcdUnreachableError';
-  }
-}
 
 /** The last line of defence against hostile names: this tool writes and deletes only under /calico/. */
 function guardWriteKey(op: TxnOp): void {
@@ -356,27 +349,37 @@ export class EtcdClient {
   private async withFailover(path: string, body: unknown, attempt: {retried: boolean}): Promise<unknown> {
     const deadline = Date.now() + this.opts.timeoutMs;
     const payload = JSON.stringify(body);
-    const failures: string[] = [];
-    for (let i = 0; i < this.endpoints.length; i++) {
-      const idx = (this.current + i) % this.endpoints.length;
-      const ep = this.endpoints[idx];
-      const remaining = deadline - Date.now();
-      if (remaining <= 0) break;
-      try {
-        const res = await this.post(ep, path, payload, remaining);
-        this.current = idx;
-        return res;
-      } catch (err) {
-        if (err instanceof RequestFailure && err.retryable) {
-          failures.push(`${ep.url.origin}: ${err.message}`);
-          if (err.maybeApplied) attempt.retried = true;
-          continue;
+    let failures: string[] = [];
+    // Rounds over all endpoints until the deadline while failures may pass (a leader election, a member
+    // restarting); TLS and DNS failures end after one round.
+    for (let round = 0; ; round++) {
+      failures = [];
+      let transient = false;
+      for (let i = 0; i < this.endpoints.length; i++) {
+        const idx = (this.current + i) % this.endpoints.length;
+        const ep = this.endpoints[idx];
+        const remaining = deadline - Date.now();
+        if (remaining <= 0) break;
+        try {
+          const res = await this.post(ep, path, payload, remaining);
+          this.current = idx;
+          return res;
+        } catch (err) {
+          if (err instanceof RequestFailure && err.retryable) {
+            failures.push(`${ep.url.origin}: ${err.message}`);
+            if (err.maybeApplied) attempt.retried = true;
+            if (!/^TLS error|^cannot resolve/.test(err.message)) transient = true;
+            continue;
+          }
+          throw err;
         }
-        throw err;
       }
+      const pause = Math.min(100 * 2 ** round, 1000);
+      if (!transient || deadline - Date.now() <= pause) break;
+      await new Promise((r) => setTimeout(r, pause));
     }
     if (failures.length === 0) failures.push(`timed out after ${formatSeconds(this.opts.timeoutMs)}`);
-    throw new EtcdUnreachableError(`failed to reach etcd: ${failures.join('; ')}`);
+    throw new EtcdUnreachableError(`failed to reach etcd: ${failures.join('; ')}`, attempt.retried);
   }
 
   private agentFor(ep: Endpoint): HttpAgent | undefined {

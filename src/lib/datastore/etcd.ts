@@ -260,24 +260,35 @@ export class EtcdDatastore implements Datastore {
       results[chunk[0].index] = await this.commitOne(chunk[0].prepared).catch((e: Error) => e);
       return;
     }
-    const res = await this.client.bulkTxn(
-      chunk.map((c) => c.prepared.compare),
-      chunk.map((c) => ({put: {key: c.prepared.path, value: c.prepared.value}})),
-    );
+    let res;
+    try {
+      res = await this.client.bulkTxn(
+        chunk.map((c) => c.prepared.compare),
+        chunk.map((c) => ({put: {key: c.prepared.path, value: c.prepared.value}})),
+      );
+    } catch (err) {
+      for (const c of chunk) results[c.index] = err as Error;
+      return;
+    }
     if (res.succeeded) {
       for (const c of chunk) results[c.index] = this.storedResult(c.prepared, res.revision);
       return;
     }
-    for (const c of chunk) results[c.index] = await this.commitOne(c.prepared).catch((e: Error) => e);
+    // A failed compare after a resent request may be our own first attempt, applied with its reply lost.
+    for (const c of chunk) results[c.index] = await this.commitOne(c.prepared, !!res.retried).catch((e: Error) => e);
   }
 
   private storedResult(p: Prepared, revision: string): CalicoResource {
     return decodeResource(p.kind, p.path, p.value, revision);
   }
 
-  private async commitOne(p: Prepared): Promise<CalicoResource> {
+  private async commitOne(p: Prepared, mayBeWrittenAlready = false): Promise<CalicoResource> {
     const res = await this.client.txn([p.compare], [{put: {key: p.path, value: p.value}}], [{range: {key: p.path}}]);
     if (res.succeeded) return this.storedResult(p, res.revision);
+    const current = res.responses[0]?.kvs?.[0];
+    // The value carries a fresh uid/creationTimestamp (create) or our exact new content (update): finding it
+    // stored after a resent request means the lost first attempt was applied.
+    if ((res.retried || mayBeWrittenAlready) && current && current.value === p.value) return this.storedResult(p, current.modRevision);
     if (p.op === 'create') throw new ResourceAlreadyExistsError(p.id);
     if (!res.responses[0]?.kvs?.length) throw new ResourceDoesNotExistError(p.id);
     throw new UpdateConflictError(p.id);

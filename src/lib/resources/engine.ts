@@ -3,6 +3,7 @@
 import {resourceId, type CalicoResource} from '../resource.js';
 import type {Datastore, ResourceKey} from '../datastore/types.js';
 import {
+  EtcdUnreachableError,
   OperationNotSupportedError,
   ResourceAlreadyExistsError,
   ResourceDoesNotExistError,
@@ -246,6 +247,10 @@ export async function executeResources(verb: Verb, resources: CalicoResource[], 
 
   for (let i = 0; i < resources.length; i++) {
     let out = outcomes[i];
+    // Name the resource: after losing etcd mid-run the user must know exactly what was not written.
+    if (out instanceof EtcdUnreachableError) {
+      out = new Error(`${idOf(resources[i])} ${out.maybeApplied ? 'may not have been written' : 'not written'}: ${out.message}`);
+    }
     if (out instanceof Error) {
       if ((out instanceof ResourceAlreadyExistsError && opts.skipExists) || (out instanceof ResourceDoesNotExistError && opts.skipNotExists)) {
         out = resources[i];
@@ -280,7 +285,14 @@ async function executeBatch(
     return;
   }
   const readStart = Date.now();
-  const stored = await ds.getMany(indexes.map((i, j) => keyOf(resources[i], kinds[j])));
+  let stored: Array<CalicoResource | undefined>;
+  try {
+    stored = await ds.getMany(indexes.map((i, j) => keyOf(resources[i], kinds[j])));
+  } catch (err) {
+    // As one by one: each resource of the batch fails with the read's error.
+    for (const i of indexes) outcomes[i] = err as Error;
+    return;
+  }
   log.debug(`batch of ${indexes.length}: read in ${Date.now() - readStart} ms`);
   const writes: Array<{op: 'create' | 'update'; resource: CalicoResource}> = [];
   const slots: number[] = [];
