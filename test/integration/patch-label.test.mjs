@@ -46,3 +46,14 @@ test('label set / update / remove and its errors', async () => {
   await expect(['label', 'nodes', 'node1', 'a=b', '-n', 'x'], 1, '', 'nodes node1 not found\n');
   await expect(['label', 'thing', 'node1', 'a=b'], 1, '', "failed to get thing node1, error resource type 'thing' is not supported\n");
 });
+
+test('ClusterInformation cannot be patched or labelled', async () => {
+  await expect(
+    ['patch', 'clusterinfo', 'default', '-p', '{"spec":{"datastoreReady":false}}'],
+    1,
+    '',
+    'hit error: updating existing resource: operation apply or replace is not supported on ClusterInformation\n',
+  );
+  await expect(['label', 'clusterinfo', 'default', 'a=b'], 1, '', 'failed to update clusterinfo default, label not changed\n');
+  assert.equal(JSON.parse((await ctx.get(`${R}clusterinformations/default`)).value).spec.datastoreReady, true);
+});

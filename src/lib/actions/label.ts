@@ -59,6 +59,8 @@ export const labelAction: CommandAction = dryRunAware(async ({flags, args, out})
     try {
       const fresh = await ds.get({kind, name, namespace: stored.metadata.namespace});
       if (fresh.metadata.resourceVersion !== stored.metadata.resourceVersion) throw new Error('update conflict');
+      const {updateRefusal} = await import('../resources/update-refusal.js');
+      if (updateRefusal(fresh)) throw new Error('refused');
       await ds.update(mergeMetadataForUpdate(fresh, updated));
     } catch {
       throw new CliError(`failed to update ${what}, label not changed`);

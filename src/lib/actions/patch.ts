@@ -26,6 +26,9 @@ export const patchAction: CommandAction = dryRunAware(async ({flags, args, out})
       patched = await applyPatch(stored, String(flags.patch));
       patched = mergeMetadataForUpdate(stored, patched);
       try {
+        const {updateRefusal} = await import('../resources/update-refusal.js');
+        const refused = updateRefusal(patched);
+        if (refused) throw refused;
         await ds.update(patched);
       } catch (err) {
         throw new Error(`updating existing resource: ${errorMessage(err)}`);
