@@ -6,7 +6,13 @@ export default class Apply extends BaseCommand<typeof Apply> {
   static description =
     'Creates or updates the resources described in FILENAME (YAML or JSON; a file, a directory of .yaml/.yml/.json files, or - for stdin). ' +
     'Existing resources are replaced (labels and annotations from the file, other metadata kept).';
-  static examples = ['<%= config.bin %> apply -f ippool.yaml', 'cat policy.yaml | <%= config.bin %> apply -f -', '<%= config.bin %> apply -f ./manifests -R'];
+  static examples = [
+    '<%= config.bin %> apply -f ippool.yaml',
+    'cat policy.yaml | <%= config.bin %> apply -f -',
+    '<%= config.bin %> apply -f ./manifests -R',
+    '<%= config.bin %> apply -f ./manifests -R --dry-run',
+    '<%= config.bin %> apply -f ./manifests -R --skip-unchanged',
+  ];
   static flags = {
     filename: Flags.string({char: 'f', summary: 'Filename, directory or - (stdin) containing the resources to apply.', required: true}),
     recursive: Flags.boolean({char: 'R', summary: 'Process the directory given by --filename recursively.', default: false}),

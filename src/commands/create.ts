@@ -6,7 +6,12 @@ export default class Create extends BaseCommand<typeof Create> {
   static description =
     'Creates the resources described in FILENAME (YAML or JSON; a file, a directory of .yaml/.yml/.json files, or - for stdin). ' +
     'Fails for resources that already exist unless --skip-exists is given.';
-  static examples = ['<%= config.bin %> create -f ippool.yaml', 'cat policy.yaml | <%= config.bin %> create -f -', '<%= config.bin %> create -f ./manifests -R --skip-exists'];
+  static examples = [
+    '<%= config.bin %> create -f ippool.yaml',
+    'cat policy.yaml | <%= config.bin %> create -f -',
+    '<%= config.bin %> create -f ./manifests -R --skip-exists',
+    '<%= config.bin %> create -f ./manifests -R --dry-run',
+  ];
   static flags = {
     filename: Flags.string({char: 'f', summary: 'Filename, directory or - (stdin) containing the resources to create.', required: true}),
     recursive: Flags.boolean({char: 'R', summary: 'Process the directory given by --filename recursively.', default: false}),

@@ -12,6 +12,7 @@ export default class Delete extends BaseCommand<typeof Delete> {
     '<%= config.bin %> delete ippool pool1 pool2',
     '<%= config.bin %> delete networkpolicy allow-dns -n kube-system',
     '<%= config.bin %> delete -f policies.yaml --skip-not-exists',
+    '<%= config.bin %> delete -f policies.yaml --dry-run',
   ];
   static args = {
     kind: Args.string({description: 'Resource kind (e.g. ippool, gnp, networkpolicy).'}),

@@ -8,6 +8,7 @@ export default class Label extends BaseCommand<typeof Label> {
     '<%= config.bin %> label nodes node1 cluster=backend',
     '<%= config.bin %> label nodes node1 cluster=frontend --overwrite',
     '<%= config.bin %> label nodes node1 cluster --remove',
+    '<%= config.bin %> label nodes node1 cluster=backend --dry-run',
   ];
   static args = {
     kind: Args.string({description: 'Resource kind.', required: true}),

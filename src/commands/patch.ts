@@ -9,6 +9,7 @@ export default class Patch extends BaseCommand<typeof Patch> {
   static examples = [
     `<%= config.bin %> patch node node-0 -p '{"spec":{"bgp":{"routeReflectorClusterID":"224.0.0.1"}}}'`,
     `<%= config.bin %> patch ippool default-pool -p '{"spec":{"disabled":true}}'`,
+    `<%= config.bin %> patch ippool default-pool -p '{"spec":{"natOutgoing":false}}' --dry-run`,
   ];
   static args = {
     kind: Args.string({description: 'Resource kind.', required: true}),

@@ -6,7 +6,12 @@ export default class Replace extends BaseCommand<typeof Replace> {
   static description =
     'Replaces existing resources with those described in FILENAME (YAML or JSON; a file, a directory, or - for stdin). ' +
     'A resourceVersion in the file must match the stored one (else "update conflict").';
-  static examples = ['<%= config.bin %> replace -f ippool.yaml', 'cat policy.yaml | <%= config.bin %> replace -f -', '<%= config.bin %> replace -f ./manifests -R'];
+  static examples = [
+    '<%= config.bin %> replace -f ippool.yaml',
+    'cat policy.yaml | <%= config.bin %> replace -f -',
+    '<%= config.bin %> replace -f ./manifests -R',
+    '<%= config.bin %> replace -f ippool.yaml --dry-run',
+  ];
   static flags = {
     filename: Flags.string({char: 'f', summary: 'Filename, directory or - (stdin) containing the resources to replace.', required: true}),
     recursive: Flags.boolean({char: 'R', summary: 'Process the directory given by --filename recursively.', default: false}),

@@ -6,4 +6,5 @@ export default class CompletionComplete extends BaseCommand<typeof CompletionCom
   static strict = false;
   static summary = 'Print completion candidates for the words after "--" (cobra __complete format).';
   static usage = 'completion complete -- [WORD...]';
+  static examples = ['<%= config.bin %> completion complete -- get ipp'];
 }

@@ -13,4 +13,5 @@ export default class CompletionNames extends BaseCommand<typeof CompletionNames>
   };
   static hidden = true;
   static summary = 'Print the names of the resources of a kind, one per line (2 second timeout, silent on errors).';
+  static examples = ['<%= config.bin %> completion names ippool', '<%= config.bin %> completion names networkpolicy -A'];
 }
