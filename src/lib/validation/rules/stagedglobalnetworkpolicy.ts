@@ -16,7 +16,8 @@ export const rules: SemanticRule = (resource) => {
   const spec = resource.spec ?? {};
   if (spec.stagedAction === 'Delete') {
     checkTierReference(spec.tier, out);
-    const extra = nonZeroFields(spec, ['stagedAction', 'tier']);
+    // The client clears `types` of a staged Delete before validating it.
+    const extra = nonZeroFields(spec, ['stagedAction', 'tier', 'types']);
     if (extra.length) out.push(issue('spec', `${STAGED_DELETE_MSG} (set: ${extra.join(', ')})`));
   } else {
     checkGlobalNetworkPolicySpec(spec, out);
