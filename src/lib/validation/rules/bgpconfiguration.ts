@@ -116,7 +116,7 @@ export const crdRules: SemanticRule = (resource: CalicoResource) => {
   }
   crdEnum(out, 'spec.serviceLoadBalancerAggregation', spec.serviceLoadBalancerAggregation, ['Enabled', 'Disabled']);
   crdEnum(out, 'spec.bindMode', spec.bindMode, ['None', 'NodeIP']);
-  crdEnum(out, 'spec.programClusterRoutes', spec.programClusterRoutes, ['Enabled', 'Disabled', 'EnabledIPIPOnly', 'EnabledNoEncapOnly']);
+  crdEnum(out, 'spec.programClusterRoutes', spec.programClusterRoutes, ['Enabled', 'Disabled']);
   const advertisements: any[] = Array.isArray(spec.prefixAdvertisements) ? spec.prefixAdvertisements : [];
   advertisements.forEach((adv, i) => crdCIDRFormat(out, `spec.prefixAdvertisements[${i}].cidr`, adv?.cidr));
   if (spec.nodeToNodeMeshEnabled === false) {
