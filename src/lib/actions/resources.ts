@@ -71,6 +71,7 @@ async function runResourceCommand(verb: Verb, {flags, argv, out}: CommandInput):
       namespace,
       skipExists: !!flags['skip-exists'],
       skipNotExists: !!flags['skip-not-exists'],
+      atomic: !!flags.atomic,
     });
     reportResults(verb, results, out, {unchanged: skipper?.unchanged});
   } finally {

@@ -62,6 +62,14 @@ export class EtcdUnreachableError extends DatastoreError {
   }
 }
 
+/** An all-or-nothing write that wrote nothing: the errors of the items that prevented it, in input order. */
+export class AtomicWriteError extends DatastoreError {
+  constructor(readonly failures: ReadonlyArray<{index: number; error: Error}>) {
+    super(failures.map((f) => f.error.message).join('; '));
+    this.name = 'AtomicWriteError';
+  }
+}
+
 export class InsufficientIdentifiersError extends DatastoreError {
   constructor(field: string) {
     super(`insufficient identifiers, missing '${field}'`);

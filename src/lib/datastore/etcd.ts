@@ -17,6 +17,8 @@ import type {KindDescriptor} from '../registry/types.js';
 import {resourceId, type CalicoResource} from '../resource.js';
 import type {Compare, EtcdClient, EtcdKeyValue, TxnOp} from './etcd-client.js';
 import {
+  AtomicWriteError,
+  DatastoreError,
   OperationNotSupportedError,
   ResourceAlreadyExistsError,
   ResourceDoesNotExistError,
@@ -252,6 +254,51 @@ export class EtcdDatastore implements Datastore {
     await flush();
     await Promise.all(inflight);
     return results;
+  }
+
+  async writeAtomic(items: ReadonlyArray<{op: 'create' | 'update'; resource: CalicoResource}>): Promise<CalicoResource[]> {
+    // Policies may name a tier created by the same transaction.
+    for (const it of items) if (it.op === 'create' && it.resource.kind === 'Tier' && it.resource.metadata.name) this.knownTiers.add(it.resource.metadata.name);
+    const prepared: Prepared[] = [];
+    const failures: Array<{index: number; error: Error}> = [];
+    for (let i = 0; i < items.length; i++) {
+      try {
+        prepared.push(await this.prepare(items[i].op, items[i].resource));
+      } catch (err) {
+        failures.push({index: i, error: err as Error});
+      }
+    }
+    if (failures.length) throw new AtomicWriteError(failures);
+    const paths = new Set(prepared.map((p) => p.path));
+    if (paths.size !== prepared.length) {
+      const seen = new Set<string>();
+      const dup = prepared.findIndex((p) => (seen.has(p.path) ? true : (seen.add(p.path), false)));
+      throw new AtomicWriteError([{index: dup, error: new Error(`${prepared[dup].id} appears more than once in the input`)}]);
+    }
+    let res;
+    try {
+      res = await this.client.txn(
+        prepared.map((p) => p.compare),
+        prepared.map((p) => ({put: {key: p.path, value: p.value}})),
+        prepared.map((p) => ({range: {key: p.path}})),
+      );
+    } catch (err) {
+      throw new AtomicWriteError([{index: -1, error: transactionLimitError(err as Error, prepared)}]);
+    }
+    if (res.succeeded) return prepared.map((p) => this.storedResult(p, res.revision));
+    const current = prepared.map((_, i) => res.responses[i]?.kvs?.[0]);
+    // A resent request whose first attempt was applied finds exactly our values stored.
+    if (res.retried && current.every((kv, i) => kv && kv.value === prepared[i].value)) {
+      return prepared.map((p, i) => this.storedResult(p, current[i]!.modRevision));
+    }
+    prepared.forEach((p, i) => {
+      const kv = current[i];
+      if (p.op === 'create' && kv) failures.push({index: i, error: new ResourceAlreadyExistsError(p.id)});
+      else if (p.op === 'update' && !kv) failures.push({index: i, error: new ResourceDoesNotExistError(p.id)});
+      else if (p.op === 'update' && kv && kv.modRevision !== p.compare.value) failures.push({index: i, error: new UpdateConflictError(p.id)});
+    });
+    if (failures.length === 0) failures.push({index: -1, error: new DatastoreError('the transaction failed its checks without a visible cause; retry')});
+    throw new AtomicWriteError(failures);
   }
 
   /** Commits a chunk atomically; if any precondition fails, falls back to one transaction per item. */
@@ -500,6 +547,22 @@ class EtcdRawStore implements RawStore {
   async revision(): Promise<string> {
     return (await this.client.range('/calico/', {keysOnly: true, limit: 1})).revision;
   }
+}
+
+/** etcd's answers when one transaction is too big, in words that say what to do. */
+function transactionLimitError(err: Error, prepared: Prepared[]): Error {
+  if (/too many operations in txn request/.test(err.message)) {
+    return new Error(
+      `--atomic: the input needs ${prepared.length} operations in one etcd transaction, more than this etcd allows (--max-txn-ops, ${MAX_TXN_OPS} by default): split the input or drop --atomic`,
+    );
+  }
+  if (/request is too large|message larger than max|ResourceExhausted/i.test(err.message)) {
+    const bytes = prepared.reduce((n, p) => n + p.value.length + p.path.length, 0);
+    return new Error(
+      `--atomic: the input (about ${Math.ceil(bytes / 1024)} KiB stored) is larger than one etcd request may be (--max-request-bytes, 1.5 MiB by default): split the input or drop --atomic`,
+    );
+  }
+  return err;
 }
 
 /** Runs async work over items with bounded concurrency. */

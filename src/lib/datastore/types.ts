@@ -57,6 +57,11 @@ export interface Datastore {
    */
   writeMany(items: ReadonlyArray<{op: 'create' | 'update'; resource: CalicoResource}>): Promise<Array<CalicoResource | Error>>;
   /**
+   * All or nothing: the same checks as writeMany, then every write in one etcd transaction. Resolves the
+   * stored objects in order; throws AtomicWriteError (nothing written) naming the items that prevented it.
+   */
+  writeAtomic?(items: ReadonlyArray<{op: 'create' | 'update'; resource: CalicoResource}>): Promise<CalicoResource[]>;
+  /**
    * Called on every create/update after the client defaults were applied (clientv3 validates there);
    * a returned error fails that write. Unset = no validation.
    */

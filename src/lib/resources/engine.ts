@@ -26,6 +26,8 @@ export interface EngineOptions {
   preErrors?: ReadonlyArray<Error | undefined>;
   /** Sleep used between update retries (tests shorten it). */
   sleep?: (ms: number) => Promise<void>;
+  /** create/apply --atomic: all resources in one etcd transaction, or none. */
+  atomic?: boolean;
 }
 
 /** calicoctl's CommandResults. */
@@ -83,7 +85,7 @@ export function mergeMetadataForUpdate(stored: CalicoResource, input: CalicoReso
 }
 
 /** Only name, namespace, labels, annotations and resourceVersion of the input survive a create. */
-function prepareMetadataForCreate(r: CalicoResource): CalicoResource {
+export function prepareMetadataForCreate(r: CalicoResource): CalicoResource {
   const m = r.metadata;
   const metadata: CalicoResource['metadata'] = {};
   if (m.name !== undefined) metadata.name = m.name;
@@ -188,6 +190,10 @@ const BATCH_THRESHOLD = 8;
  * transactions; each resource still gets exactly the outcome the one-by-one algorithm would give it.
  */
 export async function executeResources(verb: Verb, resources: CalicoResource[], ds: Datastore, opts: EngineOptions): Promise<CommandResults> {
+  if (opts.atomic && (verb === 'create' || verb === 'apply')) {
+    const {executeAtomic} = await import('./atomic.js');
+    return executeAtomic(verb, resources, ds, opts);
+  }
   const counts = new Set(resources.map((r) => r.kind));
   const results: CommandResults = {
     numResources: resources.length,
