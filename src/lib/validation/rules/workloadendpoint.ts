@@ -1,6 +1,7 @@
 // WorkloadEndpoint: Calico's validateWorkloadEndpointSpec, IPNAT and WorkloadEndpointPort checks and the
-// spec's field tags (no CRD: the type is internal to libcalico-go).
+// spec's field tags (no CRD: the type is internal to libcalico-go), plus the client's write-time name check.
 import type {SemanticRule} from '../types.js';
+import {workloadEndpointName} from '../../defaults/index.js';
 import {cidrContainsIP, familyBits, parseIP, parseIPOrCIDR} from '../../net/ip.js';
 import {
   checkEndpointPortProtocol,
@@ -105,4 +106,26 @@ export const rules: SemanticRule = (resource) => {
     if (!isCIDROrIP(c)) out.push(issue(`spec.allowSpoofedSourcePrefixes[${i}]`, tagFailure('AllowSpoofedSourcePrefixes', 'cidr'), c));
   }
   return out;
+};
+
+/**
+ * Write-stage check (the hook the orchestrator runs for writes and for `validate`): the client computes
+ * the name from node, orchestrator, workload/pod/containerID and endpoint before validating, rejects a
+ * WorkloadEndpoint missing one of them, and rejects a written name that differs (an empty one is set).
+ */
+export const crdRules: SemanticRule = (resource) => {
+  const spec = resource.spec ?? {};
+  let expected: string;
+  try {
+    expected = workloadEndpointName(spec);
+  } catch (err) {
+    const fields = (err as {fields?: Array<{name: string; value?: unknown; reason?: string}>}).fields;
+    if (!fields) throw err;
+    return fields.map((f) => issue(`spec.${f.name}`, f.reason ?? 'invalid value', f.value === '' ? undefined : f.value));
+  }
+  const name = resource.metadata?.name ?? '';
+  if (name === '' || name === expected) return [];
+  return [
+    issue('metadata.name', `the WorkloadEndpoint name does not match the primary identifiers assigned in the Spec: expected name ${expected}`, name),
+  ];
 };
