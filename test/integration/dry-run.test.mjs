@@ -97,6 +97,11 @@ test('namespace rules and validation are checked', async () => {
 test('delete --dry-run, including the IPPool and Node cascades', async () => {
   await dry(['delete', 'ippool', 'p1'], 0, "(dry run) Successfully deleted 1 'IPPool' resource(s)\n", '');
   await dry(['delete', 'globalnetworkpolicy', 'g1', 'nope'], 1, "(dry run) Successfully deleted 1 'GlobalNetworkPolicy' resource(s)\n", "(dry run) Failed to delete 'GlobalNetworkPolicy' resource: resource does not exist: GlobalNetworkPolicy(nope) with error: <nil>\n\n");
+  const node = 'apiVersion: projectcalico.org/v3\nkind: Node\nmetadata:\n  name: n1\nspec:\n  bgp:\n    ipv4Address: 10.0.0.1/24\n';
+  const peer = 'apiVersion: projectcalico.org/v3\nkind: BGPPeer\nmetadata:\n  name: peer1\nspec:\n  node: n1\n  peerIP: 10.0.0.2\n  asNumber: 64512\n';
+  assert.equal((await ctx.cli(['create', '-f', ctx.file('node.yaml', node + '---\n' + peer)])).code, 0);
+  await dry(['delete', 'node', 'n1'], 0, "(dry run) Successfully deleted 1 'Node' resource(s)\n", '');
+  assert.ok(await ctx.get(`${R}bgppeers/peer1`), 'the cascade did not delete the peer');
   assert.ok(await ctx.get(`${R}ippools/p1`), 'the pool is still stored');
   assert.equal(JSON.parse((await ctx.get(`${R}ippools/p1`)).value).spec.disabled, undefined);
 });
