@@ -72,7 +72,7 @@ test('flags per command, without the ones already given (unless repeatable)', as
 test('flag values: options, well-known values, help values, files and directories', async () => {
   assert.deepEqual(await values('get', '-o', ''), ['ps', 'wide', 'yaml', 'json', 'custom-columns=', 'go-template=', 'go-template-file=']);
   assert.deepEqual(await values('get', '-o', 'go'), ['go-template=', 'go-template-file=']);
-  assert.deepEqual(await values('validate', '-o', ''), ['text', 'json']);
+  assert.deepEqual(await values('validate', '-o', ''), ['text', 'json', 'junit', 'sarif']);
   assert.deepEqual(await values('node', 'status', '--output', ''), ['table', 'json']);
   assert.deepEqual(await values('ipam', 'configure', '--strictaffinity', ''), ['true', 'false']);
   assert.deepEqual(await values('ipam', 'configure', '--kubevirt-ip-persistence=', ''), []);
