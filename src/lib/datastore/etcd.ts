@@ -437,12 +437,22 @@ export class EtcdDatastore implements Datastore {
   }
 
   private async deleteKey(key: ResourceKey, resourceVersion?: string): Promise<CalicoResource> {
-    let path = resourceKeyPath(key.kind, key.name, key.namespace);
-    if (POLICY_KINDS.has(key.kind.kind) && !this.legacyPaths.has(path) && !key.name.startsWith('default.')) {
-      // Resolve a pre-3.32 `default.<name>` key when the short name is not stored.
+    const primary = resourceKeyPath(key.kind, key.name, key.namespace);
+    const path = this.legacyPaths.get(primary) ?? primary;
+    try {
+      return await this.deletePath(key, path, resourceVersion);
+    } catch (err) {
+      // Not under its own name: a pre-3.32 default-tier policy may be stored as `default.<name>`.
+      const mayBeLegacy = err instanceof ResourceDoesNotExistError && path === primary && POLICY_KINDS.has(key.kind.kind) && !key.name.startsWith('default.');
+      if (!mayBeLegacy) throw err;
       await this.getMany([key]);
+      const legacy = this.legacyPaths.get(primary);
+      if (!legacy) throw err;
+      return this.deletePath(key, legacy, resourceVersion);
     }
-    path = this.legacyPaths.get(path) ?? path;
+  }
+
+  private async deletePath(key: ResourceKey, path: string, resourceVersion?: string): Promise<CalicoResource> {
     const compares: Compare[] = resourceVersion ? [{key: path, target: 'MOD', value: resourceVersion}] : [];
     const res = await this.client.txn(compares, [{del: {key: path, prevKv: true}}], [{range: {key: path}}]);
     const id = idOf(key);
