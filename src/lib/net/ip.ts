@@ -129,7 +129,8 @@ export function parseCIDR(s: string): CIDR | undefined {
   if (slash < 0) return undefined;
   const ip = parseIP(s.slice(0, slash));
   const ptext = s.slice(slash + 1);
-  if (!ip || !/^\d{1,3}$/.test(ptext) || (ptext.length > 1 && ptext[0] === '0')) return undefined;
+  // Go's net.ParseCIDR reads the prefix length with dtoi, which accepts leading zeros (`/08`).
+  if (!ip || !/^\d+$/.test(ptext)) return undefined;
   // An IPv4-mapped address written in IPv6 form takes an IPv6 prefix length in Go.
   const written6 = s.slice(0, slash).includes(':');
   let prefix = Number(ptext);
