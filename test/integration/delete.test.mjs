@@ -117,3 +117,22 @@ spec: {node: n2, interfaceName: eth0}
   const left = (await ctx.list(R)).map((kv) => kv.key.slice(R.length)).filter((k) => !/^(tiers|clusterinformations)\//.test(k));
   assert.deepEqual(left, ['hostendpoints/other']);
 });
+
+test('bulk delete: batched, with the same per-resource outcomes', async () => {
+  const gnp = (name, extra = '') => `apiVersion: projectcalico.org/v3\nkind: GlobalNetworkPolicy\nmetadata:\n  name: ${name}${extra}\nspec:\n  selector: all()\n`;
+  const docs = Array.from({length: 200}, (_, i) => gnp(`del-${i}`));
+  const created = await ctx.cli(['create', '-f', ctx.file('bulk.yaml', docs.join('---\n'))]);
+  assert.equal(created.stdout, "Successfully created 200 'GlobalNetworkPolicy' resource(s)\n");
+  const rv = (await ctx.get(`${R}globalnetworkpolicies/del-5`)).modRevision;
+  const toDelete = [...docs, gnp('del-missing'), gnp('del-7', `\n  resourceVersion: "${Number(rv) - 1}"`)];
+  // del-7 appears twice: deleted first, then its stale copy reports the missing resource.
+  const r = await ctx.cli(['delete', '-f', ctx.file('bulk-del.yaml', toDelete.join('---\n'))]);
+  assert.equal(r.code, 1);
+  assert.equal(r.stdout, "Successfully deleted 200 'GlobalNetworkPolicy' resource(s)\n");
+  assert.equal(
+    r.stderr,
+    "Failed to delete 'GlobalNetworkPolicy' resource: resource does not exist: GlobalNetworkPolicy(del-missing) with error: <nil>\n" +
+      "Failed to delete 'GlobalNetworkPolicy' resource: resource does not exist: GlobalNetworkPolicy(del-7) with error: <nil>\n\n",
+  );
+  assert.deepEqual(await ctx.list(`${R}globalnetworkpolicies/del-`), []);
+});

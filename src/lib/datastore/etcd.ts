@@ -39,6 +39,9 @@ const PREFIX_READ_MIN = 256;
 /** Transactions in flight at once for bulk writes (etcd batches concurrent proposals into one fsync). */
 const WRITE_CONCURRENCY = 4;
 
+/** Kubernetes' rule for namespace names (an RFC 1123 label). */
+const NAMESPACE_NAME = /^(?=.{1,63}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
 function defaultAllowProfile(): CalicoResource {
   return {
     apiVersion: 'projectcalico.org/v3',
@@ -357,6 +360,12 @@ export class EtcdDatastore implements Datastore {
       throw new OperationNotSupportedError('Update', DEFAULT_ALLOW_PROFILE, `The profile "${DEFAULT_ALLOW_PROFILE}" is a default provided by Calico and cannot be updated`);
     }
     const meta = input.metadata;
+    // etcd keys are flat strings built from these: a '/' would shift the key's segments. calicoctl does not
+    // check namespaces at all; we require what Kubernetes requires of a namespace name.
+    if (name.includes('/')) throw new ValidationFailedError([{name: 'Metadata.Name', value: name, reason: "must not contain '/'"}]);
+    if (kind.namespaced && meta.namespace && !NAMESPACE_NAME.test(meta.namespace)) {
+      throw new ValidationFailedError([{name: 'Metadata.Namespace', value: meta.namespace, reason: 'a namespace must be a DNS label: at most 63 lower case alphanumeric characters or -, starting and ending with an alphanumeric character'}]);
+    }
     if (op === 'create') {
       if (meta.resourceVersion) {
         throw new ValidationFailedError([{name: 'Metadata.ResourceVersion', value: meta.resourceVersion, reason: 'field must not be set for a Create request'}]);
@@ -434,6 +443,62 @@ export class EtcdDatastore implements Datastore {
     if (kind.kind === 'IPPool') return this.deleteIPPool(key, resourceVersion);
     if (kind.kind === 'Node') await this.cleanUpNode(key.name);
     return this.deleteKey(key, resourceVersion);
+  }
+
+  async deleteMany(items: ReadonlyArray<{key: ResourceKey; resourceVersion?: string}>): Promise<Array<CalicoResource | Error>> {
+    const results: Array<CalicoResource | Error> = new Array(items.length);
+    const special = (k: ResourceKey) => ['Tier', 'IPPool', 'Node', 'Profile'].includes(k.kind.kind);
+    const chunks: number[][] = [];
+    let chunk: number[] = [];
+    const inChunk = new Set<string>();
+    const seen = new Set<string>();
+    let repeats = false;
+    for (let i = 0; i < items.length; i++) {
+      const {key} = items[i];
+      if (special(key)) {
+        // Their rules (and cascades) need the one-by-one path; keep the order around them.
+        if (chunk.length) chunks.push(chunk);
+        chunks.push([i]);
+        chunk = [];
+        inChunk.clear();
+        repeats = true;
+        continue;
+      }
+      const path = resourceKeyPath(key.kind, key.name, key.namespace);
+      if (seen.has(path)) repeats = true;
+      seen.add(path);
+      if (chunk.length >= MAX_TXN_OPS || inChunk.has(path)) {
+        chunks.push(chunk);
+        chunk = [];
+        inChunk.clear();
+      }
+      chunk.push(i);
+      inChunk.add(path);
+    }
+    if (chunk.length) chunks.push(chunk);
+    const one = async (i: number) => {
+      results[i] = await this.delete(items[i].key, items[i].resourceVersion).catch((e: Error) => e);
+    };
+    await runLimited(chunks, repeats ? 1 : WRITE_CONCURRENCY, async (indexes) => {
+      if (indexes.length === 1) return one(indexes[0]);
+      const paths = indexes.map((i) => resourceKeyPath(items[i].key.kind, items[i].key.name, items[i].key.namespace));
+      const compares: Compare[] = indexes.map((i, j) =>
+        items[i].resourceVersion
+          ? {key: paths[j], target: 'MOD', value: String(items[i].resourceVersion)}
+          : {key: paths[j], target: 'VERSION', result: 'GREATER', value: '0'},
+      );
+      const res = await this.client.txn(compares, paths.map((key) => ({del: {key, prevKv: true}})));
+      if (res.succeeded) {
+        indexes.forEach((i, j) => {
+          const prev = res.responses[j]?.prevKvs?.[0];
+          results[i] = prev ? decodeResource(items[i].key.kind, prev.key, prev.value, prev.modRevision) : new ResourceDoesNotExistError(idOf(items[i].key));
+        });
+        return;
+      }
+      // Some precondition failed (missing key, stale revision, pre-3.32 policy name): exact outcomes one by one.
+      for (const i of indexes) await one(i);
+    });
+    return results;
   }
 
   private async deleteKey(key: ResourceKey, resourceVersion?: string): Promise<CalicoResource> {

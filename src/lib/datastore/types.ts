@@ -62,6 +62,11 @@ export interface Datastore {
    */
   writeAtomic?(items: ReadonlyArray<{op: 'create' | 'update'; resource: CalicoResource}>): Promise<CalicoResource[]>;
   /**
+   * Deletes many resources with the same checks and outcomes as delete() one by one (optional
+   * resourceVersion preconditions), batched into etcd transactions. Per item, in order.
+   */
+  deleteMany(items: ReadonlyArray<{key: ResourceKey; resourceVersion?: string}>): Promise<Array<CalicoResource | Error>>;
+  /**
    * Called on every create/update after the client defaults were applied (clientv3 validates there);
    * a returned error fails that write. Unset = no validation.
    */

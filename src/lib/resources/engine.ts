@@ -186,7 +186,7 @@ const BATCH_THRESHOLD = 8;
 
 /**
  * Runs one verb over all resources in order and counts results the way calicoctl does. Every resource is
- * attempted. For create/apply/replace, runs of ordinary resources are read and written in batched etcd
+ * attempted. Runs of ordinary resources are read, written and deleted in batched etcd
  * transactions; each resource still gets exactly the outcome the one-by-one algorithm would give it.
  */
 export async function executeResources(verb: Verb, resources: CalicoResource[], ds: Datastore, opts: EngineOptions): Promise<CommandResults> {
@@ -227,7 +227,6 @@ export async function executeResources(verb: Verb, resources: CalicoResource[], 
   }
   const batchable = (r: CalicoResource, i: number) =>
     ready[i] &&
-    verb !== 'delete' &&
     resources.length >= BATCH_THRESHOLD &&
     !UNBATCHED_KINDS.has(r.kind) &&
     !!r.metadata.name &&
@@ -275,7 +274,7 @@ export async function executeResources(verb: Verb, resources: CalicoResource[], 
   return results;
 }
 
-/** Batched create/apply/replace of resources[indexes]; falls back to the one-by-one path where needed. */
+/** Batched create/apply/replace/delete of resources[indexes]; falls back to the one-by-one path where needed. */
 async function executeBatch(
   verb: Verb,
   indexes: number[],
@@ -285,6 +284,11 @@ async function executeBatch(
   outcomes: Array<CalicoResource | Error | undefined>,
 ): Promise<void> {
   const kinds = indexes.map((i) => kindFromManifest(resources[i].kind)!);
+  if (verb === 'delete') {
+    const deleted = await ds.deleteMany(indexes.map((i, j) => ({key: keyOf(resources[i], kinds[j]), resourceVersion: resources[i].metadata.resourceVersion || undefined})));
+    indexes.forEach((i, j) => (outcomes[i] = deleted[j]));
+    return;
+  }
   if (verb === 'create') {
     const written = await ds.writeMany(indexes.map((i) => ({op: 'create' as const, resource: prepareMetadataForCreate(resources[i])})));
     indexes.forEach((i, j) => (outcomes[i] = written[j]));
