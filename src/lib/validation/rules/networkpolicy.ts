@@ -7,6 +7,7 @@ import {
   checkPolicyTypes,
   checkRules,
   checkTierReference,
+  issue,
   type Issues,
   type Rule,
   checkHTTPLimits,
@@ -40,9 +41,19 @@ export const rules: SemanticRule = (resource) => {
   return out;
 };
 
-/** CRD-only checks (applied by calicoctl 3.32 when writing to etcd, not by `validate`). */
+/** The name prefix that marks a Kubernetes NetworkPolicy stored in etcd. */
+export const KUBERNETES_POLICY_PREFIX = 'knp.default.';
+
+/**
+ * Write-stage checks: the CRD limits, and calicoctl's refusal to create or apply a NetworkPolicy whose
+ * name carries the Kubernetes prefix (the name itself is valid, so only writes reject it).
+ */
 export const crdRules: SemanticRule = (resource) => {
   const out: Issues = [];
   checkHTTPLimits(resource.spec ?? {}, out);
+  const name = resource.metadata?.name ?? '';
+  if (name.startsWith(KUBERNETES_POLICY_PREFIX)) {
+    out.push(issue('metadata.name', 'kubernetes network policies must be managed through the kubernetes API', name));
+  }
   return out;
 };
