@@ -114,9 +114,10 @@ export const crdRules: SemanticRule = (resource: CalicoResource) => {
     const blocks: any[] = Array.isArray(spec[list]) ? spec[list] : [];
     blocks.forEach((block, i) => crdCIDRFormat(out, `spec.${list}[${i}].cidr`, block?.cidr));
   }
-  crdEnum(out, 'spec.serviceLoadBalancerAggregation', spec.serviceLoadBalancerAggregation, ['Enabled', 'Disabled']);
-  crdEnum(out, 'spec.bindMode', spec.bindMode, ['None', 'NodeIP']);
-  crdEnum(out, 'spec.programClusterRoutes', spec.programClusterRoutes, ['Enabled', 'Disabled']);
+  // Pointer fields: an empty string is kept and checked.
+  crdEnum(out, 'spec.serviceLoadBalancerAggregation', spec.serviceLoadBalancerAggregation, ['Enabled', 'Disabled'], true);
+  crdEnum(out, 'spec.bindMode', spec.bindMode, ['None', 'NodeIP'], true);
+  crdEnum(out, 'spec.programClusterRoutes', spec.programClusterRoutes, ['Enabled', 'Disabled'], true);
   const advertisements: any[] = Array.isArray(spec.prefixAdvertisements) ? spec.prefixAdvertisements : [];
   advertisements.forEach((adv, i) => crdCIDRFormat(out, `spec.prefixAdvertisements[${i}].cidr`, adv?.cidr));
   if (spec.nodeToNodeMeshEnabled === false) {

@@ -73,7 +73,7 @@ export const crdRules: SemanticRule = (resource: CalicoResource) => {
     crdCIDRFormat(out, `${path}.cidr`, rule.cidr);
     crdMaxLength(out, `${path}.interface`, rule.interface, 15);
     crdEnum(out, `${path}.matchOperator`, rule.matchOperator, ['Equal', 'NotEqual', 'In', 'NotIn']);
-    crdEnum(out, `${path}.action`, rule.action, ['Accept', 'Reject']);
+    crdEnum(out, `${path}.action`, rule.action, ['Accept', 'Reject'], true); // no omitempty
     crdEnum(out, `${path}.source`, rule.source, ['RemotePeers']);
     crdEnum(out, `${path}.peerType`, rule.peerType, ['eBGP', 'iBGP']);
     const values = rule.communities?.values;

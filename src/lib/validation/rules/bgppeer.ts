@@ -72,9 +72,10 @@ export const crdRules: SemanticRule = (resource: CalicoResource) => {
   crdMaxLength(out, 'spec.node', spec.node, 253);
   crdMaxLength(out, 'spec.peerIP', spec.peerIP, 64);
   for (const f of ['nodeSelector', 'peerSelector', 'localWorkloadSelector']) crdMaxLength(out, `spec.${f}`, spec[f], 4096);
-  crdEnum(out, 'spec.nextHopMode', spec.nextHopMode, ['Auto', 'Self', 'Keep']);
+  // nextHopMode and reversePeering are pointers (an empty string is kept); sourceAddress is omitempty.
+  crdEnum(out, 'spec.nextHopMode', spec.nextHopMode, ['Auto', 'Self', 'Keep'], true);
   crdEnum(out, 'spec.sourceAddress', spec.sourceAddress, ['UseNodeIP', 'None']);
-  crdEnum(out, 'spec.reversePeering', spec.reversePeering, ['Auto', 'Manual']);
+  crdEnum(out, 'spec.reversePeering', spec.reversePeering, ['Auto', 'Manual'], true);
   const asNumber = parseASNumber(spec.asNumber) ?? 0;
   if (set('node') && set('nodeSelector')) out.push(issue('spec', 'node and nodeSelector cannot both be set'));
   if (set('peerIP') && set('peerSelector')) out.push(issue('spec', 'peerIP and peerSelector cannot both be set'));

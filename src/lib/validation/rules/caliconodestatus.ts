@@ -28,7 +28,7 @@ export const rules: SemanticRule = (resource: CalicoResource) => {
 export const crdRules: SemanticRule = (resource: CalicoResource) => {
   const out: Issues = [];
   const classes: unknown[] = Array.isArray(resource.spec?.classes) ? resource.spec.classes : [];
-  classes.forEach((c, i) => crdEnum(out, `spec.classes[${i}]`, c, ['Agent', 'BGP', 'Routes']));
+  classes.forEach((c, i) => crdEnum(out, `spec.classes[${i}]`, c, ['Agent', 'BGP', 'Routes'], true));
   const status = resource.status ?? {};
   for (const daemon of ['birdV4', 'birdV6']) crdEnum(out, `status.agent.${daemon}.state`, status.agent?.[daemon]?.state, ['Ready', 'NotReady']);
   for (const list of ['peersV4', 'peersV6']) {

@@ -14,9 +14,12 @@ export function cidrFormatFailure(path: string, value: string): string {
 // CRD OpenAPI checks, for the `crdRules` of each kind. calicoctl 3.32 applies the CRD schemas only when it
 // writes through an etcd client (create/apply/replace), not in `validate`. Messages follow Kubernetes.
 
-/** `enum` on a string field; absent and empty values (which Go omits) are not checked. */
-export function crdEnum(out: Issues, path: string, value: unknown, allowed: readonly string[]): void {
-  if (typeof value !== 'string' || value === '' || allowed.includes(value)) return;
+/**
+ * `enum` on a string field. An empty value is checked only when Go keeps it in the JSON the CRD stage
+ * sees: a pointer field (`*Mode`) or a list item; an `omitempty` string field drops it.
+ */
+export function crdEnum(out: Issues, path: string, value: unknown, allowed: readonly string[], emptyIsKept = false): void {
+  if (typeof value !== 'string' || (value === '' && !emptyIsKept) || allowed.includes(value)) return;
   out.push(issue(path, `Unsupported value: "${value}": supported values: ${allowed.map((a) => `"${a}"`).join(', ')}`, value));
 }
 

@@ -18,6 +18,6 @@ export const crdRules: SemanticRule = (resource: CalicoResource) => {
   const spec = resource.spec ?? {};
   crdRange(out, 'spec.maxBlocksPerHost', spec.maxBlocksPerHost, 0, 1000000);
   crdRange(out, 'spec.ipCooldownSeconds', spec.ipCooldownSeconds, 0, 1200);
-  crdEnum(out, 'spec.kubeVirtVMAddressPersistence', spec.kubeVirtVMAddressPersistence, ['Enabled', 'Disabled']);
+  crdEnum(out, 'spec.kubeVirtVMAddressPersistence', spec.kubeVirtVMAddressPersistence, ['Enabled', 'Disabled'], true); // a pointer
   return out;
 };

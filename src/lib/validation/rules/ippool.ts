@@ -101,8 +101,8 @@ export const crdRules: SemanticRule = (resource: CalicoResource) => {
   crdEnum(out, 'spec.ipipMode', spec.ipipMode, ENCAP_MODES);
   crdRange(out, 'spec.blockSize', spec.blockSize, 0, 128);
   crdItems(out, 'spec.allowedUses', spec.allowedUses, 0, 10);
-  uses.forEach((u, i) => crdEnum(out, `spec.allowedUses[${i}]`, u, ALLOWED_USES));
-  crdEnum(out, 'spec.assignmentMode', spec.assignmentMode, ['Automatic', 'Manual']);
+  uses.forEach((u, i) => crdEnum(out, `spec.allowedUses[${i}]`, u, ALLOWED_USES, true));
+  crdEnum(out, 'spec.assignmentMode', spec.assignmentMode, ['Automatic', 'Manual'], true); // a pointer
   if (mode(spec.ipipMode) && mode(spec.vxlanMode)) out.push(issue('spec', 'ipipMode and vxlanMode cannot both be enabled'));
   if (uses.includes('LoadBalancer')) {
     if (mode(spec.ipipMode) || mode(spec.vxlanMode)) out.push(issue('spec', 'LoadBalancer IP pool cannot have IPIP or VXLAN enabled'));
