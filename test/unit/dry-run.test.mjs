@@ -18,7 +18,10 @@ function fakeEtcd(initial = {}) {
     writes: 0,
     timeoutMs: 1000,
     async range(key, opts = {}) {
-      return {kvs: opts.prefix ? sorted(key) : kvs.has(key) ? [kvs.get(key)] : [], revision: String(revision), more: false};
+      if (!opts.prefix) return {kvs: kvs.has(key) ? [kvs.get(key)] : [], revision: String(revision), more: false};
+      const all = sorted(key).filter((kv) => !opts.fromKey || kv.key >= opts.fromKey);
+      const limit = opts.limit || all.length;
+      return {kvs: all.slice(0, limit), revision: String(revision), more: all.length > limit};
     },
     async rangeAll(prefix) {
       return {kvs: sorted(prefix), revision: String(revision), more: false};
@@ -71,6 +74,12 @@ test('overlay: writes stay in memory, later reads see them, compares use them', 
   const page = await o.range('/a/', {prefix: true, limit: 1, keysOnly: true});
   assert.deepEqual([page.kvs.map((kv) => [kv.key, kv.value]), page.more], [[['/a/2', '']], true]);
   assert.deepEqual((await o.range('/a/', {prefix: true, fromKey: '/a/3'})).kvs.map((kv) => kv.key), ['/a/3']);
+  // Pages: keys the layer deleted do not shorten a page; keys it added beyond the page wait for the next.
+  await o.txn([], [{put: {key: '/a/9', value: 'nine'}}, {put: {key: '/a/0', value: 'zero'}}, {del: {key: '/a/3'}}]);
+  const first = await o.range('/a/', {prefix: true, limit: 2});
+  assert.deepEqual([first.kvs.map((kv) => kv.key), first.more], [['/a/0', '/a/2'], true]);
+  const rest = await o.range('/a/', {prefix: true, limit: 2, fromKey: '/a/2\u0000'});
+  assert.deepEqual([rest.kvs.map((kv) => kv.key), rest.more], [['/a/9'], false]);
   assert.equal(real.writes, 0, 'nothing reached the store');
   assert.equal((await real.range('/a/1')).kvs[0].value, 'one');
 });

@@ -82,10 +82,9 @@ export class OverlayEtcdClient implements ClientSurface {
     return r.kvs[0];
   }
 
-  private async under(prefix: string): Promise<EtcdKeyValue[]> {
-    const r = await this.real.rangeAll(prefix);
-    this.observe(r.revision);
-    const merged = new Map(r.kvs.map((kv) => [kv.key, kv]));
+  /** Real keys under a prefix with the layer applied, in etcd's (byte) order. */
+  private withLayer(real: EtcdKeyValue[], prefix: string): EtcdKeyValue[] {
+    const merged = new Map(real.map((kv) => [kv.key, kv]));
     for (const [key, kv] of this.layer) {
       if (!key.startsWith(prefix)) continue;
       if (kv) merged.set(key, kv);
@@ -94,16 +93,28 @@ export class OverlayEtcdClient implements ClientSurface {
     return [...merged.values()].sort(byKey);
   }
 
+  private async under(prefix: string): Promise<EtcdKeyValue[]> {
+    const r = await this.real.rangeAll(prefix);
+    this.observe(r.revision);
+    return this.withLayer(r.kvs, prefix);
+  }
+
   async range(key: string, opts: RangeOptions = {}): Promise<RangeResult> {
     let kvs: EtcdKeyValue[];
     let more = false;
-    if (opts.prefix) {
+    if (opts.prefix && opts.limit) {
+      // A page: ask for as many more real keys as the layer might hide, so `limit` survive the merge;
+      // layer keys past the last real key then fall beyond the page, as they would in etcd.
+      const layered = [...this.layer.keys()].filter((k) => k.startsWith(key)).length;
+      const r = await this.real.range(key, {...opts, keysOnly: false, limit: opts.limit + layered});
+      this.observe(r.revision);
+      kvs = this.withLayer(r.kvs, key);
+      if (opts.fromKey !== undefined) kvs = kvs.filter((kv) => Buffer.compare(Buffer.from(kv.key), Buffer.from(opts.fromKey!)) >= 0);
+      more = r.more || kvs.length > opts.limit;
+      kvs = kvs.slice(0, opts.limit);
+    } else if (opts.prefix) {
       kvs = await this.under(key);
       if (opts.fromKey !== undefined) kvs = kvs.filter((kv) => Buffer.compare(Buffer.from(kv.key), Buffer.from(opts.fromKey!)) >= 0);
-      if (opts.limit && kvs.length > opts.limit) {
-        kvs = kvs.slice(0, opts.limit);
-        more = true;
-      }
     } else {
       const kv = await this.current(key);
       kvs = kv ? [kv] : [];
