@@ -110,9 +110,9 @@ test("calicoctl's summary messages", () => {
 });
 
 test('CRD-stage rules run by default (validate predicts a write) and can be switched off', async () => {
-  const text = 'apiVersion: projectcalico.org/v3\nkind: Tier\nmetadata: {name: kube-admin}\nspec: {order: 1000, defaultAction: Deny}\n';
+  const text = 'apiVersion: projectcalico.org/v3\nkind: BGPConfiguration\nmetadata: {name: default}\nspec: {bindMode: Bogus}\n';
   const [crd] = await validateResources(records(text));
-  assert.deepEqual(crd.errors.map((e) => e.path), ['spec.defaultAction']);
+  assert.deepEqual(crd.errors.map((e) => e.path), ['spec.bindMode']);
   const [plain] = await validateResources(records(text), {crdRules: false});
   assert.equal(plain.valid, true);
 });
