@@ -113,5 +113,35 @@ export const crdRules: SemanticRule = (resource: CalicoResource) => {
   if (typeof spec.cidr === 'string' && spec.cidr.includes(':') && mode(spec.ipipMode)) {
     out.push(issue('spec', 'IPIP is not supported on IPv6 pools'));
   }
+  checkConditions(out, resource.status?.conditions);
   return out;
 };
+
+const CONDITION_TYPE = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])$/;
+const CONDITION_REASON = /^[A-Za-z]([A-Za-z0-9_,:]*[A-Za-z0-9_])?$/;
+
+/**
+ * The CRD schema of `status.conditions` (Kubernetes' metav1.Condition). Go always encodes type, status,
+ * reason, message and lastTransitionTime (null when unset), so each must hold a valid value.
+ */
+function checkConditions(out: Issues, conditions: unknown): void {
+  if (!Array.isArray(conditions)) return;
+  conditions.forEach((c: Record<string, unknown> | null, i) => {
+    const path = `status.conditions[${i}]`;
+    const type = typeof c?.type === 'string' ? c.type : '';
+    if (!CONDITION_TYPE.test(type)) out.push(issue(`${path}.type`, `${path}.type in body should match '${CONDITION_TYPE.source}'`, type));
+    crdMaxLength(out, `${path}.type`, type, 316);
+    crdEnum(out, `${path}.status`, typeof c?.status === 'string' ? c.status : '', ['True', 'False', 'Unknown'], true);
+    const reason = typeof c?.reason === 'string' ? c.reason : '';
+    if (reason === '') out.push(issue(`${path}.reason`, `${path}.reason in body should be at least 1 chars long`));
+    else if (!CONDITION_REASON.test(reason)) out.push(issue(`${path}.reason`, `${path}.reason in body should match '${CONDITION_REASON.source}'`, reason));
+    crdMaxLength(out, `${path}.reason`, reason, 1024);
+    crdMaxLength(out, `${path}.message`, c?.message, 32768);
+    if (c?.lastTransitionTime === undefined || c.lastTransitionTime === null) {
+      out.push(issue(`${path}.lastTransitionTime`, `${path}.lastTransitionTime in body must be of type string: "null"`));
+    }
+    if (typeof c?.observedGeneration === 'number' && c.observedGeneration < 0) {
+      out.push(issue(`${path}.observedGeneration`, 'should be greater than or equal to 0', c.observedGeneration));
+    }
+  });
+}
