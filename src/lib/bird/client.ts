@@ -36,6 +36,9 @@ export class BirdSocketError extends Error {
 }
 
 export const DEFAULT_READ_TIMEOUT_MS = 2000;
+/** Bounds on one session, whatever the socket sends: total bytes and total time. */
+const MAX_SESSION_BYTES = 8 * 1024 * 1024;
+const MAX_SESSION_MS = 10_000;
 
 const CODED_LINE = /^(\d{4})([ -])(.*)$/;
 
@@ -112,6 +115,7 @@ export function birdQuery(path: string, commands: readonly string[], readTimeout
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      clearTimeout(sessionTimer);
       sock.destroy();
       if (err) reject(err);
       else resolve({greeting: greeting ?? '', replies});
@@ -124,9 +128,21 @@ export function birdQuery(path: string, commands: readonly string[], readTimeout
       );
     };
     armTimer();
+    // The idle timer restarts on every chunk, so an endless or trickling reply needs these bounds too.
+    let received = 0;
+    const sessionTimer = setTimeout(
+      () => finish(new BirdSocketError(`BIRD did not finish replying within ${MAX_SESSION_MS / 1000}s`, 'ETIMEDOUT', path)),
+      Math.max(MAX_SESSION_MS, readTimeoutMs),
+    );
+    sock.once('close', () => clearTimeout(sessionTimer));
     sock.setEncoding('utf8');
     sock.on('data', (chunk: string) => {
       armTimer();
+      received += chunk.length;
+      if (received > MAX_SESSION_BYTES) {
+        finish(new BirdSocketError(`reply from BIRD exceeds ${MAX_SESSION_BYTES / 1024 / 1024} MiB`, 'EMSGSIZE', path));
+        return;
+      }
       let completed;
       try {
         completed = framer.push(chunk);
