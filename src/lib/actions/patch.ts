@@ -19,22 +19,28 @@ export const patchAction: CommandAction = dryRunAware(async ({flags, args, out})
     if (name === '') throw new CliError('resource name may not be empty');
     const {handleNamespace, mergeMetadataForUpdate} = await import('../resources/engine.js');
     const target: CalicoResource = {apiVersion: 'projectcalico.org/v3', kind: kind.kind, metadata: {name}};
-    let patched: CalicoResource;
+    const {UpdateConflictError} = await import('../datastore/errors.js');
+    const {retryOnConflict} = await import('../resources/conflict-retry.js');
     try {
-      handleNamespace(target, kind, String(flags.namespace ?? ''));
-      const stored = await ds.get({kind, name, namespace: kind.namespaced ? target.metadata.namespace : undefined});
-      patched = await applyPatch(stored, String(flags.patch));
-      patched = mergeMetadataForUpdate(stored, patched);
-      try {
-        const {updateRefusal} = await import('../resources/update-refusal.js');
-        const refused = updateRefusal(patched);
-        if (refused) throw refused;
-        await ds.update(patched);
-      } catch (err) {
-        throw new Error(`updating existing resource: ${errorMessage(err)}`);
-      }
+      // Unlike calicoctl, a concurrent change is retried: the patch is applied again to the fresh object.
+      await retryOnConflict(async () => {
+        handleNamespace(target, kind, String(flags.namespace ?? ''));
+        const stored = await ds.get({kind, name, namespace: kind.namespaced ? target.metadata.namespace : undefined});
+        let patched = await applyPatch(stored, String(flags.patch));
+        patched = mergeMetadataForUpdate(stored, patched);
+        try {
+          const {updateRefusal} = await import('../resources/update-refusal.js');
+          const refused = updateRefusal(patched);
+          if (refused) throw refused;
+          await ds.update(patched);
+        } catch (err) {
+          if (err instanceof UpdateConflictError) throw err;
+          throw new Error(`updating existing resource: ${errorMessage(err)}`);
+        }
+      });
     } catch (err) {
       if (err instanceof CliError) throw err;
+      if (err instanceof UpdateConflictError) throw new CliError(`hit error: updating existing resource: ${errorMessage(err)}`);
       throw new CliError(`hit error: ${errorMessage(err)}`);
     }
     out.out(`Successfully patched 1 '${kind.kind}' resource\n`);
