@@ -324,8 +324,9 @@ export class EtcdDatastore implements Datastore {
       for (const c of chunk) results[c.index] = this.storedResult(c.prepared, res.revision);
       return;
     }
-    // A failed compare after a resent request may be our own first attempt, applied with its reply lost.
-    for (const c of chunk) results[c.index] = await this.commitOne(c.prepared, !!res.retried).catch((e: Error) => e);
+    // A failed compare after a resent request may be our own first attempt, applied with its reply lost
+    // (the gRPC path retries internally without telling: assume it may have).
+    for (const c of chunk) results[c.index] = await this.commitOne(c.prepared, res.retried !== false).catch((e: Error) => e);
   }
 
   private storedResult(p: Prepared, revision: string): CalicoResource {
