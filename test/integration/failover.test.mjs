@@ -114,3 +114,55 @@ test('with every member down the command fails clearly within the timeout', asyn
   assert.equal(r.stderr, `failed to apply any resources: [${perResource.join(' ')}]\n`);
   assert.ok(ms < 6000, `took ${ms} ms`);
 });
+
+/**
+ * A TCP proxy to one member that forwards everything but swallows etcd's reply to the first write of
+ * `key` and cuts the connection: the write is applied, the client never hears so.
+ */
+async function lossyProxy(target, key) {
+  const {createServer, connect} = await import('node:net');
+  const needle = Buffer.from(key).toString('base64');
+  let armed = true;
+  const server = createServer((client) => {
+    const upstream = connect(Number(new URL(target).port), '127.0.0.1');
+    let dropReply = false;
+    client.on('data', (d) => {
+      if (armed && d.includes('requestPut') && d.includes(needle)) {
+        armed = false;
+        dropReply = true;
+      }
+      upstream.write(d);
+    });
+    upstream.on('data', (d) => {
+      if (dropReply) client.destroy();
+      else client.write(d);
+    });
+    const end = () => {
+      client.destroy();
+      upstream.destroy();
+    };
+    client.on('error', end);
+    upstream.on('error', end);
+    client.on('close', end);
+    upstream.on('close', end);
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  return {endpoint: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((r) => server.close(r)), swallowed: () => !armed};
+}
+
+test('a create whose reply was lost is found applied, not reported as already existing', async () => {
+  await Promise.all([0, 1, 2].map((i) => cluster.restart(i)));
+  const name = 'lost-reply';
+  const proxy = await lossyProxy(cluster.endpoints[0], `${R}globalnetworksets/${name}`);
+  try {
+    const r = await runCli(['create', '-f', '-'], {
+      env: {ETCD_ENDPOINTS: proxy.endpoint, CALICOCTL_TIMEOUT: '5s'},
+      input: `apiVersion: projectcalico.org/v3\nkind: GlobalNetworkSet\nmetadata: {name: ${name}}\nspec: {nets: [10.7.0.0/16]}\n`,
+    });
+    assert.ok(proxy.swallowed(), 'the reply to the write was dropped');
+    assert.deepEqual(r, {code: 0, stdout: "Successfully created 1 'GlobalNetworkSet' resource(s)\n", stderr: ''});
+    assert.deepEqual(JSON.parse((await cluster.readAll({prefix: `${R}globalnetworksets/${name}`}))[`${R}globalnetworksets/${name}`]).spec, {nets: ['10.7.0.0/16']});
+  } finally {
+    await proxy.close();
+  }
+});
