@@ -128,6 +128,11 @@ test('CALICO_-prefixed variables win; an unreachable etcd fails fast with a clea
   assert.equal(r.code, 1);
   assert.equal(r.stderr, 'unable to get Cluster Information to verify version mismatch: failed to reach etcd: http://127.0.0.1:1: connection refused\nUse --allow-version-mismatch to override\n');
   assert.ok(Date.now() - start < 5000);
+  const flagged = await ctx.cli(['create', '-f', f, '--timeout', '1500ms'], {env: {ETCD_ENDPOINTS: 'http://127.0.0.1:1'}});
+  assert.equal(flagged.code, 1);
+  assert.match(flagged.stderr, /failed to reach etcd: http:\/\/127\.0\.0\.1:1: connection refused/);
+  const bad = await ctx.cli(['create', '-f', f, '--timeout', 'soon']);
+  assert.equal(bad.stderr, 'invalid --timeout value: soon (expected a duration such as 10s or 500ms)\n');
   const r2 = await ctx.cli(['create', '-f', f, '--allow-version-mismatch'], {env: {ETCD_ENDPOINTS: `http://127.0.0.1:1,${ctx.endpoint}`}});
   assert.equal(r2.stderr, "failed to create 'IPPool' resource: [resource already exists: IPPool(e1) with error: <nil>]\n");
 });
