@@ -22,8 +22,9 @@ export function ensureSystemPackages(bins = Object.keys(SYSTEM_PACKAGES)) {
   console.error(`installing ${missing.join(' ')} ...`);
   sh('apt-get', ['update', '-qq']);
   sh('apt-get', ['install', '-y', '-qq', ...missing], {env: {...process.env, DEBIAN_FRONTEND: 'noninteractive'}});
-  // Debian starts the packaged daemons; the tests start their own, so stop the system ones.
-  spawnSync('sh', ['-c', 'service etcd stop; service bird stop; service bird6 stop; pkill -x etcd; pkill -x bird; pkill -x bird6'], {stdio: 'ignore'});
+  // Where an init system runs, Debian starts the packaged daemons; the tests start their own on free
+  // ports, so stop the system services (never pkill: that would also kill other runs' test daemons).
+  spawnSync('sh', ['-c', 'service etcd stop; service bird stop; service bird6 stop'], {stdio: 'ignore'});
 }
 
 export function ensureNodeModules() {

@@ -21,6 +21,10 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
       summary: 'The name of the kubeconfig context to use (kubernetes datastore only; accepted for compatibility).',
       helpGroup: 'GLOBAL',
     }),
+    timeout: Flags.string({
+      summary: 'Bound on every etcd request, e.g. 5s or 500ms (default 10s; also CALICOCTL_TIMEOUT).',
+      helpGroup: 'GLOBAL',
+    }),
     'allow-version-mismatch': Flags.boolean({
       summary: 'Allow client and cluster versions mismatch.',
       default: false,

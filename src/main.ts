@@ -10,6 +10,7 @@ const GLOBAL_OPTIONS: Record<string, boolean> = {
   '-l': true,
   '--log-level': true,
   '--context': true,
+  '--timeout': true,
   '--allow-version-mismatch': false,
 };
 

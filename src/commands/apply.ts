@@ -19,7 +19,6 @@ export default class Apply extends BaseCommand<typeof Apply> {
     'skip-empty': Flags.boolean({summary: 'Do not error if any files or directory specified using --filename contain no resources.', default: false}),
     atomic: Flags.boolean({summary: 'Write all resources in one etcd transaction, or none of them (at most 128 resources and 1.5 MiB with etcd defaults).', default: false}),
     config: Flags.string({char: 'c', summary: 'Path to the file containing connection configuration.', default: '/etc/calico/calicoctl.cfg'}),
-    timeout: Flags.string({summary: 'Bound on every etcd request, e.g. 5s or 500ms (default 10s; also CALICOCTL_TIMEOUT).'}),
     namespace: Flags.string({char: 'n', summary: 'Namespace of the resource (namespaced kinds only; default "default").'}),
     'dry-run': Flags.boolean({summary: 'Run every check against the datastore and print what would happen, prefixed with "(dry run) ", without writing anything.', default: false}),
     'skip-unchanged': Flags.boolean({summary: 'Do not rewrite resources already stored as given; the summary counts them as unchanged.', default: false}),

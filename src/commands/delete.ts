@@ -24,7 +24,6 @@ export default class Delete extends BaseCommand<typeof Delete> {
     'skip-empty': Flags.boolean({summary: 'Do not error if any files or directory specified using --filename contain no resources.', default: false}),
     'skip-not-exists': Flags.boolean({char: 's', summary: 'Skip over and treat as successful any attempts to delete an entry that does not exist.', default: false}),
     config: Flags.string({char: 'c', summary: 'Path to the file containing connection configuration.', default: '/etc/calico/calicoctl.cfg'}),
-    timeout: Flags.string({summary: 'Bound on every etcd request, e.g. 5s or 500ms (default 10s; also CALICOCTL_TIMEOUT).'}),
     namespace: Flags.string({char: 'n', summary: 'Namespace of the resource (namespaced kinds only; default "default").'}),
     'dry-run': Flags.boolean({summary: 'Run every check against the datastore and print what would happen, prefixed with "(dry run) ", without writing anything.', default: false}),
   };

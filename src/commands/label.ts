@@ -19,7 +19,6 @@ export default class Label extends BaseCommand<typeof Label> {
     overwrite: Flags.boolean({summary: 'Overwrite the value when the key is already present.', default: false}),
     remove: Flags.boolean({summary: 'Remove the label with the given key.', default: false}),
     config: Flags.string({char: 'c', summary: 'Path to the file containing connection configuration.', default: '/etc/calico/calicoctl.cfg'}),
-    timeout: Flags.string({summary: 'Bound on every etcd request, e.g. 5s or 500ms (default 10s; also CALICOCTL_TIMEOUT).'}),
     namespace: Flags.string({char: 'n', summary: 'Namespace of the resource (namespaced kinds only; default "default").'}),
     'dry-run': Flags.boolean({summary: 'Run every check against the datastore and print what would happen, prefixed with "(dry run) ", without writing anything.', default: false}),
   };

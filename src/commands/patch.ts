@@ -19,7 +19,6 @@ export default class Patch extends BaseCommand<typeof Patch> {
     patch: Flags.string({char: 'p', summary: 'Spec to use to patch the resource (JSON).', required: true}),
     type: Flags.string({char: 't', summary: 'Format of the patch; accepted for compatibility, always a merge patch.', default: 'strategic'}),
     config: Flags.string({char: 'c', summary: 'Path to the file containing connection configuration.', default: '/etc/calico/calicoctl.cfg'}),
-    timeout: Flags.string({summary: 'Bound on every etcd request, e.g. 5s or 500ms (default 10s; also CALICOCTL_TIMEOUT).'}),
     namespace: Flags.string({char: 'n', summary: 'Namespace of the resource (namespaced kinds only; default "default").'}),
     'dry-run': Flags.boolean({summary: 'Run every check against the datastore and print what would happen, prefixed with "(dry run) ", without writing anything.', default: false}),
   };

@@ -1,7 +1,6 @@
 // The start of every resource command: version-mismatch check first, then (after input is loaded) the
 // datastore client, reusing the one the check opened.
 import type {Datastore} from '../datastore/types.js';
-import {CliError} from '../errors.js';
 
 export interface Session {
   configPath: string;
@@ -11,13 +10,6 @@ export interface Session {
 /** Runs the version check (errors propagate for the caller to word); keeps the client it opened. */
 export async function startSession(flags: Readonly<Record<string, unknown>>): Promise<Session> {
   const configPath = String(flags.config ?? '/etc/calico/calicoctl.cfg');
-  if (flags.timeout !== undefined) {
-    // --timeout is the per-command form of CALICOCTL_TIMEOUT, which the client reads.
-    const {parseDurationMs} = await import('../config/index.js');
-    const ms = parseDurationMs(String(flags.timeout));
-    if (ms === undefined || ms <= 0) throw new CliError(`invalid --timeout value: ${String(flags.timeout)} (expected a duration such as 10s or 500ms)`);
-    process.env.CALICOCTL_TIMEOUT = `${ms}ms`;
-  }
   const {checkVersionMismatch} = await import('../version-check.js');
   const ds = await checkVersionMismatch({configPath, allowMismatch: !!flags['allow-version-mismatch']});
   return {configPath, ds};
