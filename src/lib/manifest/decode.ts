@@ -73,7 +73,25 @@ function checkAliasing(root: unknown): string | undefined {
   return undefined;
 }
 
-type Listener = (event: string, state: {line: number; result: unknown; kind: string | null}) => void;
+type Listener = (event: string, state: {line: number; result: unknown; kind: string | null; anchor?: string | null}) => void;
+
+/** go-yaml's anchor names: letters, digits, '_' and '-'. */
+const GO_ANCHOR_NAME = /^[A-Za-z0-9_-]+$/;
+
+/**
+ * js-yaml accepts any anchor name up to a space; go-yaml stops at the first other character and fails
+ * (so `selector: !has(a) && b == 'c'`, an unquoted selector read as a tag then an anchor `&`, is an
+ * error in calicoctl). Returns go-yaml's error for the first such anchor.
+ */
+function badAnchor(text: string, file: string, firstLine: number): ManifestError | undefined {
+  let found: {line: number} | undefined;
+  parseYaml(text, file, firstLine, (event, state) => {
+    if (!found && event === 'close' && typeof state.anchor === 'string' && !GO_ANCHOR_NAME.test(state.anchor)) found = {line: state.line};
+  });
+  if (!found) return undefined;
+  const line = firstLine + found.line;
+  return new ManifestError(`yaml: line ${line}: did not find expected alphabetic or numeric character`, file, line);
+}
 
 /** A listener that records, per mapping/sequence node, the 0-based line of each key/item. */
 function lineRecorder(): {listener: Listener; lines: WeakMap<object, NodeLines>} {
@@ -225,6 +243,10 @@ export function decodeDocument(text: string, ctx: DecodeContext): ManifestRecord
   if (text.includes('*')) {
     const aliasing = checkAliasing(value);
     if (aliasing) throw new ManifestError(aliasing, ctx.file, ctx.line);
+  }
+  if (text.includes('&')) {
+    const anchorError = badAnchor(text, ctx.file, ctx.line);
+    if (anchorError) throw anchorError;
   }
   const doc = new DocumentLines(text, ctx.file, ctx.line);
   const records: ManifestRecord[] = [];

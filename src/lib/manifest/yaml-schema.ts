@@ -87,6 +87,19 @@ const floatType = new yaml.Type('tag:yaml.org,2002:float', {
 // js-yaml exports its built-in types at runtime; @types/js-yaml does not declare them.
 const builtin = (yaml as unknown as {types: Record<'null' | 'merge', yaml.Type>}).types;
 
+// go-yaml v2 does not reject tags it does not know (`selector: !has(x)` is an unquoted selector that
+// YAML reads as the local tag `!has(x)` on an empty scalar): a tagged scalar keeps its text as a string
+// and a tagged sequence or mapping is decoded as if untagged.
+const unknownLocalTags = (['scalar', 'sequence', 'mapping'] as const).map(
+  (kind) =>
+    new yaml.Type('!', {
+      kind,
+      multi: true,
+      construct: (data: unknown) => (kind === 'scalar' ? (data ?? '') : data ?? (kind === 'sequence' ? [] : {})),
+    }),
+);
+
 export const GO_YAML_SCHEMA = yaml.FAILSAFE_SCHEMA.extend({
   implicit: [builtin.null, boolType, intType, floatType, builtin.merge],
+  explicit: unknownLocalTags,
 });
