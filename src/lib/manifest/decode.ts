@@ -77,6 +77,8 @@ type Listener = (event: string, state: {line: number; result: unknown; kind: str
 
 /** go-yaml's anchor names: letters, digits, '_' and '-'. */
 const GO_ANCHOR_NAME = /^[A-Za-z0-9_-]+$/;
+/** An `&` where a node can start (line start, after `- `, `: `, a flow indicator or a tag), so `a && b` inside a selector costs nothing. */
+const ANCHOR_CANDIDATE = /(?:^[ \t]*|[-:,[{][ \t]+|[[{,]|![^\s]*[ \t]+)&/m;
 
 /**
  * js-yaml accepts any anchor name up to a space; go-yaml stops at the first other character and fails
@@ -244,7 +246,7 @@ export function decodeDocument(text: string, ctx: DecodeContext): ManifestRecord
     const aliasing = checkAliasing(value);
     if (aliasing) throw new ManifestError(aliasing, ctx.file, ctx.line);
   }
-  if (text.includes('&')) {
+  if (text.includes('&') && ANCHOR_CANDIDATE.test(text)) {
     const anchorError = badAnchor(text, ctx.file, ctx.line);
     if (anchorError) throw anchorError;
   }
