@@ -227,6 +227,8 @@ export function applyWriteDefaults(input: CalicoResource): CalicoResource {
       spec.types = !egress ? ['Ingress'] : !ingress ? ['Egress'] : ['Ingress', 'Egress'];
     }
     res.metadata.labels = {...(res.metadata.labels ?? {}), [TIER_LABEL]: spec.tier || 'default'};
+    // clientv3 clears the types of a staged Delete after defaulting them.
+    if (STAGED_KINDS.has(kind) && spec.stagedAction === 'Delete') delete spec.types;
   }
   if (kind === 'Tier') setIfMissing(spec, 'order', 1000000);
   if (kind === 'FelixConfiguration') {
