@@ -37,6 +37,8 @@ const INTERFACE_REGEX = /^[a-zA-Z0-9_.-]{1,15}$/;
 
 /** UTF-8 byte length, as Go's len(string). */
 export const byteLength = (s: string): number => Buffer.byteLength(s, 'utf8');
+/** Characters (code points), as the CRD OpenAPI `maxLength` counts them. */
+export const charLength = (s: string): number => [...s].length;
 
 export const isValidName = (s: string): boolean => NAME_REGEX.test(s);
 export const isValidContainerID = (s: string): boolean => CONTAINER_ID_REGEX.test(s);
@@ -559,7 +561,7 @@ export function checkHTTPLimits(spec: {ingress?: Rule[]; egress?: Rule[]}, out: 
       for (const [j, p] of (r.http?.paths ?? []).entries()) {
         for (const f of ['exact', 'prefix'] as const) {
           const v = p[f];
-          if (v !== undefined && byteLength(v) > 1024) out.push(issue(`${at}.paths[${j}].${f}`, 'Too long: may not be more than 1024 bytes'));
+          if (v !== undefined && charLength(v) > 1024) out.push(issue(`${at}.paths[${j}].${f}`, 'Too long: may not be more than 1024 bytes'));
         }
       }
     }

@@ -3,7 +3,7 @@
 // missing order to 1e6 and a missing default action to Deny before validating (DefaultTierFields), so a
 // built-in tier that leaves either out is judged with those values.
 import type {SemanticRule} from '../types.js';
-import {byteLength, issue, type Issues} from './common.js';
+import {charLength, issue, type Issues} from './common.js';
 
 interface BuiltInTier {
   order: number;
@@ -59,16 +59,16 @@ function checkConditions(conditions: Condition[] | undefined, out: Issues): void
   for (const [i, c] of (conditions ?? []).entries()) {
     const at = `status.conditions[${i}]`;
     const type = c.type ?? '';
-    if (byteLength(type) > 316) out.push(issue(`${at}.type`, 'Too long: may not be more than 316 bytes', type));
+    if (charLength(type) > 316) out.push(issue(`${at}.type`, 'Too long: may not be more than 316 bytes', type));
     if (!CONDITION_TYPE.test(type)) out.push(issue(`${at}.type`, `should match '${CONDITION_TYPE.source}'`, type));
     if (!CONDITION_STATUSES.includes(c.status ?? '')) {
       out.push(issue(`${at}.status`, 'Unsupported value: supported values: "True", "False", "Unknown"', c.status ?? ''));
     }
     const reason = c.reason ?? '';
-    if (reason === '' || byteLength(reason) > 1024 || !CONDITION_REASON.test(reason)) {
+    if (reason === '' || charLength(reason) > 1024 || !CONDITION_REASON.test(reason)) {
       out.push(issue(`${at}.reason`, `should be 1-1024 characters matching '${CONDITION_REASON.source}'`, reason));
     }
-    if (byteLength(c.message ?? '') > 32768) out.push(issue(`${at}.message`, 'Too long: may not be more than 32768 bytes'));
+    if (charLength(c.message ?? '') > 32768) out.push(issue(`${at}.message`, 'Too long: may not be more than 32768 bytes'));
     if (c.lastTransitionTime === undefined || c.lastTransitionTime === null) {
       out.push(issue(`${at}.lastTransitionTime`, 'Required value: a date-time is required'));
     }
