@@ -1,7 +1,7 @@
 // Shared semantic-rule helpers mirroring Calico's Go validator (libcalico-go/lib/validator/v3) and the
 // Kubernetes validation helpers it calls. Reason texts follow Calico's wording so users can search them.
 // Every helper takes already schema-checked data (types are right; values are not yet).
-import type {ValidationIssue} from '../types.js';
+import type {SemanticRule, ValidationIssue} from '../types.js';
 import type {CalicoResource} from '../../resource.js';
 import {parseCIDR, parseIP, parseIPOrCIDR, type CIDR} from '../../net/ip.js';
 import {validateSelector} from '../../selector/index.js';
@@ -544,6 +544,32 @@ export function nonZeroFields(spec: Record<string, unknown> | undefined, keep: r
 
 /** Reason Calico gives when a staged Delete carries policy fields. */
 export const STAGED_DELETE_MSG = 'Spec fields, except Tier, should all be zero-value if stagedAction is Delete';
+
+/**
+ * Rules of a staged policy kind: the policy kind's own spec checks, except for stagedAction Delete, which
+ * must carry no policy fields besides the tier. The client clears `types` of a staged Delete first.
+ */
+export function stagedPolicyRules(checkSpec: (spec: any, out: Issues) => void): SemanticRule {
+  return (resource) => {
+    const out: Issues = [];
+    const spec = resource.spec ?? {};
+    if (spec.stagedAction === 'Delete') {
+      checkTierReference(spec.tier, out);
+      const extra = nonZeroFields(spec, ['stagedAction', 'tier', 'types']);
+      if (extra.length) out.push(issue('spec', `${STAGED_DELETE_MSG} (set: ${extra.join(', ')})`));
+    } else {
+      checkSpec(spec, out);
+    }
+    return out;
+  };
+}
+
+/** The CRD-only checks shared by the staged policy kinds (HTTP match limits). */
+export const stagedPolicyCrdRules: SemanticRule = (resource) => {
+  const out: Issues = [];
+  checkHTTPLimits(resource.spec ?? {}, out);
+  return out;
+};
 
 // ---------------------------------------------------------------------------------------------
 // CRD-only checks. calicoctl 3.32 applies the CRD OpenAPI/CEL rules only when it writes through an etcd
