@@ -88,14 +88,19 @@ const servers = [];
 before(() => {
   dir = mkdtempSync(join(tmpdir(), 'calicoctl-hostile-bird-'));
 });
-after(async () => {
-  for (const s of servers) await new Promise((r) => s.close(r));
+const openSockets = new Set();
+after(() => {
+  // Close never waits for connections a hostile server keeps pumping into.
+  for (const sock of openSockets) sock.destroy();
+  for (const s of servers) s.close();
   if (dir) rmSync(dir, {recursive: true, force: true});
 });
 
 function hostileBird(name, behave) {
   const path = join(dir, `${name}.ctl`);
   const server = createServer((sock) => {
+    openSockets.add(sock);
+    sock.on('close', () => openSockets.delete(sock));
     sock.on('error', () => {});
     behave(sock);
   });
