@@ -4,7 +4,7 @@
 // and CEL rules check. Also exports Go-compatible duration and regexp helpers.
 import type {SemanticRule} from '../types.js';
 import {parseIP, parseIPOrCIDR} from '../../net/ip.js';
-import {checkPort, DNS1123_LABEL_MAX, issue, portNameErrors, tagFailure, type Issues} from './common.js';
+import {checkNamedOrNumericPort, DNS1123_LABEL_MAX, issue, tagFailure, type Issues} from './common.js';
 
 // ---------------------------------------------------------------------------------------------
 // Go time.Duration (metav1.Duration is parsed with time.ParseDuration and printed with Duration.String)
@@ -544,14 +544,6 @@ const INTERFACE_NAME = /^[a-zA-Z0-9_.-]{1,15}$/;
 const KEY_VALUE_ITEM = /^[\t\n\f\r ]*(\w+)=(.*)$/;
 
 /** numorstring.Port decode plus the Port struct and `portName` validators. */
-function checkFelixPort(value: number | string, path: string, out: Issues): {portName: string} | undefined {
-  const port = checkPort(value, path, out);
-  if (port && port.portName !== '' && portNameErrors(port.portName).length > 0) {
-    out.push(issue(path, `${tagFailure('PortName', 'portName')}: ${portNameErrors(port.portName).join('; ')}`, value));
-  }
-  return port;
-}
-
 function checkIPAddress(spec: Spec, field: string, family: 4 | 6, out: Issues): void {
   const value = spec[field];
   if (typeof value !== 'string' || value === '') return;
@@ -647,12 +639,12 @@ function goIssues(spec: Spec): Issues {
       out.push(issue('spec.kubeNodePortRanges', `node port ranges list is too long (max ${MAX_NODE_PORT_RANGES})`));
     }
     for (const [i, p] of nodePortRanges.entries()) {
-      const port = checkFelixPort(p, `spec.kubeNodePortRanges[${i}]`, out);
+      const port = checkNamedOrNumericPort(p, `spec.kubeNodePortRanges[${i}]`, out);
       if (port && port.portName !== '') out.push(issue(`spec.kubeNodePortRanges[${i}]`, 'node port ranges should not contain named ports', p));
     }
   }
   for (const field of ['natPortRange', 'bpfPSNATPorts']) {
-    if (spec[field] !== undefined) checkFelixPort(spec[field], `spec.${field}`, out);
+    if (spec[field] !== undefined) checkNamedOrNumericPort(spec[field], `spec.${field}`, out);
   }
 
   for (const [i, cidr] of ((spec.externalNodesList as string[] | undefined) ?? []).entries()) {
