@@ -166,3 +166,21 @@ test('a create whose reply was lost is found applied, not reported as already ex
     await proxy.close();
   }
 });
+
+test('a long-lived client (version --poll) reaches etcd again once it is back', async () => {
+  const {EtcdClient} = await import('../../dist/lib/datastore/etcd-client.js');
+  const client = new EtcdClient({endpoints: cluster.endpoints, timeoutMs: 500});
+  try {
+    await Promise.all([0, 1, 2].map((i) => cluster.kill(i)));
+    await assert.rejects(client.range('/calico/'), /failed to reach etcd/);
+    // Within the next timeout window the failure is repeated at once.
+    const start = Date.now();
+    await assert.rejects(client.range('/calico/'), /failed to reach etcd/);
+    assert.ok(Date.now() - start < 100);
+    await Promise.all([0, 1, 2].map((i) => cluster.restart(i)));
+    await new Promise((r) => setTimeout(r, 500));
+    assert.equal((await client.range('/calico/', {prefix: true, keysOnly: true})).kvs.length > 0, true);
+  } finally {
+    client.close();
+  }
+});

@@ -305,9 +305,10 @@ export class EtcdClient {
 
   private async call(path: string, body: unknown, attempt = {retried: false}): Promise<unknown> {
     if (this.closed) throw new DatastoreError('etcd client is closed');
-    // Once every endpoint failed within a whole timeout, later requests fail at once: a bulk command
-    // against a dead cluster ends within one timeout, not one per resource.
-    if (this.unreachable) throw this.unreachable;
+    // Once every endpoint failed within a whole timeout, requests in the next timeout window fail at once:
+    // a bulk command against a dead cluster ends within about one timeout, not one per resource, while a
+    // long-lived client (version --poll) still notices when etcd comes back.
+    if (this.unreachable && Date.now() < this.unreachable.until) throw this.unreachable.error;
     if (!this.authenticated && this.opts.username && this.opts.password) await this.authenticate();
     try {
       return await this.withFailover(path, body, attempt);
@@ -318,12 +319,12 @@ export class EtcdClient {
         await this.authenticate();
         return this.withFailover(path, body, attempt);
       }
-      if (err instanceof EtcdUnreachableError) this.unreachable = err;
+      if (err instanceof EtcdUnreachableError) this.unreachable = {error: err, until: Date.now() + this.opts.timeoutMs};
       throw err;
     }
   }
 
-  private unreachable: EtcdUnreachableError | undefined;
+  private unreachable: {error: EtcdUnreachableError; until: number} | undefined;
   /** A failed authentication fails every later request the same way (never a silent unauthenticated retry). */
   private authFailure: Error | undefined;
 
