@@ -36,11 +36,11 @@ export async function etcdRequest(endpoint, path, body, {tls, token, timeoutMs =
 }
 
 /**
- * startCluster({size = 1, pki, clientCertAuth = true, extraArgs = []}) ->
+ * startCluster({size = 1, pki, serverCert?, serverKey?, clientCertAuth = true, extraArgs = []}) ->
  * {endpoints, members, clientTls, leaderIndex(), kill(i), restart(i), readAll({prefix, token}), stop()}
  * With `pki`, client URLs are https (served with pki's server certificate); peers always talk plain HTTP.
  */
-export async function startCluster({size = 1, pki, clientCertAuth = true, extraArgs = [], timeoutMs = 30000} = {}) {
+export async function startCluster({size = 1, pki, serverCert, serverKey, clientCertAuth = true, extraArgs = [], timeoutMs = 30000} = {}) {
   const bin = etcdBinary();
   if (!bin) throw new Error('etcd is not installed (Debian package etcd-server)');
   const scheme = pki ? 'https' : 'http';
@@ -56,7 +56,7 @@ export async function startCluster({size = 1, pki, clientCertAuth = true, extraA
   for (const m of members) {
     m.endpoint = `${scheme}://127.0.0.1:${m.clientPort}`;
     const tlsArgs = pki
-      ? ['--cert-file', pki.files.serverCert, '--key-file', pki.files.serverKey, ...(clientCertAuth ? ['--client-cert-auth', '--trusted-ca-file', pki.files.ca] : [])]
+      ? ['--cert-file', serverCert ?? pki.files.serverCert, '--key-file', serverKey ?? pki.files.serverKey, ...(clientCertAuth ? ['--client-cert-auth', '--trusted-ca-file', pki.files.ca] : [])]
       : [];
     m.args = [
       '--name', m.name,
@@ -110,7 +110,9 @@ export async function startCluster({size = 1, pki, clientCertAuth = true, extraA
     await Promise.all(members.map((_, i) => kill(i)));
     for (const m of members) rmSync(m.dataDir, {recursive: true, force: true});
   };
-  const status = async (m) => (await etcdRequest(m.endpoint, '/v3/maintenance/status', {}, {tls: clientTls, timeoutMs: 1000})).json;
+  // Probing health does not judge the server's certificate (some tests serve a bad one on purpose).
+  const probeTls = clientTls && {...clientTls, rejectUnauthorized: false};
+  const status = async (m) => (await etcdRequest(m.endpoint, '/v3/maintenance/status', {}, {tls: probeTls, timeoutMs: 1000})).json;
 
   // Ready when every member reports the same leader.
   const deadline = Date.now() + timeoutMs;
@@ -121,6 +123,11 @@ export async function startCluster({size = 1, pki, clientCertAuth = true, extraA
       throw new Error(`etcd member ${dead.name} exited during start-up: ${dead.stderr}`);
     }
     try {
+      // With a deliberately broken server certificate etcd's own gateway cannot work: a handshake will do.
+      if (serverCert) {
+        await Promise.all(members.map((m) => tlsHandshake(m.clientPort, probeTls)));
+        break;
+      }
       const all = await Promise.all(members.map(status));
       if (all.every((s) => s.leader && s.leader === all[0].leader)) break;
     } catch {
@@ -173,6 +180,20 @@ export async function startCluster({size = 1, pki, clientCertAuth = true, extraA
   };
 
   return {endpoints: members.map((m) => m.endpoint), members, clientTls, leaderIndex, kill, restart, readAll, stop};
+}
+
+function tlsHandshake(port, tls) {
+  return import('node:tls').then(
+    ({connect}) =>
+      new Promise((resolve, reject) => {
+        const sock = connect({host: '127.0.0.1', port, ...tls}, () => {
+          sock.destroy();
+          resolve();
+        });
+        sock.setTimeout(1000, () => sock.destroy(new Error('timeout')));
+        sock.on('error', reject);
+      }),
+  );
 }
 
 function prefixEnd(prefix) {

@@ -48,7 +48,7 @@ function asn1Time(date) {
 }
 
 /**
- * createPki() -> {dir, files: {ca, serverCert, serverKey, clientCert, clientKey, noCnCert, noCnKey, expiredCert, expiredKey,
+ * createPki() -> {dir, files: {ca, serverCert, serverKey, clientCert, clientKey, noCnCert, noCnKey, expiredCert, expiredKey, expiredServerCert, expiredServerKey,
  * otherCa, otherCert, otherKey}, pem(name) -> file contents, cleanup()}
  */
 export function createPki() {
@@ -59,7 +59,9 @@ export function createPki() {
   // etcd's gateway refuses certificates with a CommonName when etcd authentication is on.
   issue(dir, 'ca', 'nocn', '', 'client', {subject: '/O=calicoctl'});
   const day = 24 * 3600 * 1000;
-  issue(dir, 'ca', 'expired', 'calicoctl-expired', 'client', {startdate: asn1Time(new Date(Date.now() - 3 * day)), enddate: asn1Time(new Date(Date.now() - day))});
+  const past = {startdate: asn1Time(new Date(Date.now() - 3 * day)), enddate: asn1Time(new Date(Date.now() - day))};
+  issue(dir, 'ca', 'expired', 'calicoctl-expired', 'client', past);
+  issue(dir, 'ca', 'expired-server', 'etcd-server', 'server', past);
   newCA(dir, 'other-ca', '/CN=unrelated-ca');
   issue(dir, 'other-ca', 'other', 'calicoctl', 'client');
   const f = (n) => join(dir, n);
@@ -73,6 +75,8 @@ export function createPki() {
     noCnKey: f('nocn.key'),
     expiredCert: f('expired.crt'),
     expiredKey: f('expired.key'),
+    expiredServerCert: f('expired-server.crt'),
+    expiredServerKey: f('expired-server.key'),
     otherCa: f('other-ca.crt'),
     otherCert: f('other.crt'),
     otherKey: f('other.key'),

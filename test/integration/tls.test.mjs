@@ -108,6 +108,21 @@ test('each TLS mistake fails with its own one-line error within the timeout', as
   assert.equal(messages.size, cases.length, 'every mistake has its own message');
 });
 
+test('an expired server certificate has its own error', async () => {
+  const expired = await startCluster({size: 1, pki, serverCert: pki.files.expiredServerCert, serverKey: pki.files.expiredServerKey});
+  try {
+    const f = pki.files;
+    const r = await runCli(['get', 'globalnetworksets'], {env: {...fileEnv(f.ca, f.clientCert, f.clientKey), ETCD_ENDPOINTS: expired.endpoints[0]}});
+    assert.deepEqual(r, {
+      code: 1,
+      stdout: '',
+      stderr: `${VERSION_PREFIX}failed to reach etcd: ${expired.endpoints[0]}: TLS error: the etcd server's certificate has expired (CERT_HAS_EXPIRED)${VERSION_SUFFIX}`,
+    });
+  } finally {
+    await expired.stop();
+  }
+});
+
 test('etcd authentication over TLS: a client certificate without CommonName works, one with a CommonName is explained', async () => {
   await enableAuth(cluster, {rootPassword: 'root-Secret-1', calicoPassword: 'calico-Secret-2', outsiderPassword: 'outsider-Secret-3'});
   const f = pki.files;
