@@ -145,3 +145,12 @@ test('a hostile BIRD socket for node status: clear error, bounded time and memor
     assert.ok(ms < 15000, `${what} took ${ms} ms`);
   }
 });
+
+test('hostile label arguments are validated before they are stored', async () => {
+  assert.equal((await ctx.cli(['apply', '-f', '-'], {input: `${HEAD}metadata: {name: lbl}\nspec: {nets: [10.8.0.0/16]}\n`})).code, 0);
+  const bad = ['=v', '!!bad key=v', 'a/b/c=v', `${'x'.repeat(400)}=v`, 'k=bad value!', `k=${'v'.repeat(100)}`, 'k=../..', '%2f=v'];
+  const runs = await Promise.all(bad.map((l) => ctx.cli(['label', 'globalnetworkset', 'lbl', l])));
+  runs.forEach((r, i) => assert.deepEqual(r, {code: 1, stdout: '', stderr: 'failed to update globalnetworkset lbl, label not changed\n'}, bad[i]));
+  assert.deepEqual((await ctx.cli(['label', 'globalnetworkset', 'lbl', 'example.com/team=net-ops'])).code, 0);
+  assert.deepEqual(JSON.parse((await ctx.get(`${R}globalnetworksets/lbl`)).value).metadata.labels, {'example.com/team': 'net-ops'});
+});

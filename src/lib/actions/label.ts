@@ -31,6 +31,9 @@ export const labelAction: CommandAction = dryRunAware(async ({flags, args, out})
   const kind = kindFromCli(kindArg);
   if (!kind) throw new CliError(`failed to get ${what}, error resource type '${kindArg}' is not supported`);
   const ds = await dryRunIfAsked(await sessionDatastore(session), flags);
+  // clientv3's Update validates the labelled resource (invalid label keys or values are refused).
+  const {createWriteValidator} = await import('../resources/validation.js');
+  ds.writeValidator = await createWriteValidator();
   try {
     if (name === '') throw new CliError(`failed to get ${what}, error resource name may not be empty`);
     const {handleNamespace, mergeMetadataForUpdate} = await import('../resources/engine.js');
