@@ -361,8 +361,13 @@ export class EtcdClient {
         const ep = this.endpoints[idx];
         const remaining = deadline - Date.now();
         if (remaining <= 0) break;
+        // With several members, one attempt may not take the whole deadline: a member that lost its leader
+        // holds requests for up to ~7 s while the others may already have a new one. The last attempt that
+        // fits gets all the time left (a merely slow request still completes).
+        const cap = Math.max(500, Math.floor(this.opts.timeoutMs / 4));
+        const attemptMs = this.endpoints.length > 1 && remaining >= 2 * cap ? cap : remaining;
         try {
-          const res = await this.post(ep, path, payload, remaining);
+          const res = await this.post(ep, path, payload, attemptMs);
           this.current = idx;
           return res;
         } catch (err) {
