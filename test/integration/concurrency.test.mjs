@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import {R, useEtcd} from './datastore-helpers.mjs';
 
 const ctx = useEtcd();
-const PARALLEL = 8;
+// CONCURRENCY_PARALLEL reruns the scenarios with more (or fewer) processes at once.
+const PARALLEL = Number(process.env.CONCURRENCY_PARALLEL ?? 8);
 
 const set = (name, extra = '') =>
   `apiVersion: projectcalico.org/v3\nkind: GlobalNetworkSet\nmetadata: {name: ${name}${extra}}\nspec: {nets: [10.3.0.0/16]}\n`;
