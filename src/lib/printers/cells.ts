@@ -1,7 +1,7 @@
 // Building blocks for the per-kind table columns in src/lib/registry/kinds/*.ts. Each reproduces what one
 // of calicoctl's column templates prints for a Go field of a given type when the JSON holds (or omits) it.
 import type {CalicoResource} from '../resource.js';
-import type {ColumnValue} from '../registry/types.js';
+import type {ColumnValue, KindColumns} from '../registry/types.js';
 import {formatGoFloat, formatGoValue, joinAndTruncate} from './go-format.js';
 
 function spec(r: CalicoResource): Record<string, any> {
@@ -81,4 +81,19 @@ export function labelSelectorString(sel: unknown): string {
   for (const k of Object.keys(s.matchLabels ?? {}).sort()) labels += `${k}: ${s.matchLabels![k]},`;
   labels += '}';
   return `&LabelSelector{MatchLabels:${labels},MatchExpressions:${exprs},}`;
+}
+
+/** The columns of every Calico policy kind (global, namespaced and staged): NAME TIER [ORDER SELECTOR]. */
+export function policyColumns(namespaced: boolean): KindColumns {
+  return {
+    ps: ['NAME', 'TIER'],
+    wide: ['NAME', 'TIER', 'ORDER', 'SELECTOR'],
+    values: {
+      NAME: nameCell,
+      ...(namespaced ? {NAMESPACE: namespaceCell} : {}),
+      ORDER: specFloatPointer('order'),
+      SELECTOR: specString('selector'),
+      TIER: specString('tier'),
+    },
+  };
 }
