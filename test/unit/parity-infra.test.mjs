@@ -1,52 +1,7 @@
-// Verdict parity for the networking/infrastructure kinds: each document of test/fixtures/parity-infra/*.yaml
-// starts with `# valid: <why>` or `# invalid: <why>`, the verdict a calicoctl 3.32 write (create/apply)
-// gives: Go decoding, the client's defaults, Calico's Go validator, the CRD rules and the client's checks.
-// A document is judged the way `validate` judges it: decoding errors and any invalid resource make it invalid.
-import {test} from 'node:test';
-import assert from 'node:assert/strict';
-import {readdirSync, readFileSync} from 'node:fs';
+// Verdict parity for the networking/infrastructure kinds (IPPool, IPReservation, BGP*, Node,
+// ClusterInformation, IPAMConfiguration, CalicoNodeStatus, FelixConfiguration, KubeControllersConfiguration):
+// test/fixtures/parity-infra/*.yaml, judged by the shared harness in test/helpers/parity.mjs.
 import {fileURLToPath} from 'node:url';
-import {decodeDocument, splitDocuments} from '../../dist/lib/manifest/index.js';
-import {validateAsWritten} from '../../dist/lib/validation/index.js';
+import {parityTests} from '../helpers/parity.mjs';
 
-const DIR = fileURLToPath(new URL('../fixtures/parity-infra/', import.meta.url));
-const EXPECT = /^#\s*(valid|invalid):\s*(.*)$/m;
-
-/** Every case of a fixture file: {expected, title, line, text}. */
-export function fixtureCases(file) {
-  return splitDocuments(readFileSync(DIR + file))
-    .map((doc) => ({doc, text: doc.bytes.toString('utf8')}))
-    .filter(({text}) => text.trim() !== '')
-    .map(({doc, text}) => {
-      const m = EXPECT.exec(text);
-      assert.ok(m, `${file}:${doc.line}: document without a "# valid:" or "# invalid:" line`);
-      return {expected: m[1] === 'valid', title: m[2], line: doc.line, text};
-    });
-}
-
-/** The verdict of one document, and the first problem (for the failure message). */
-export async function verdict(file, c) {
-  let records;
-  try {
-    records = decodeDocument(c.text, {file, line: c.line});
-  } catch (err) {
-    return {valid: false, why: err.message};
-  }
-  if (records.length === 0) return {valid: false, why: 'no resources'};
-  const results = await validateAsWritten(records);
-  const bad = results.find((r) => !r.valid);
-  return {valid: !bad, why: bad ? bad.errors.map((e) => `${e.path}: ${e.message}`).join('; ') : ''};
-}
-
-for (const file of readdirSync(DIR).filter((f) => f.endsWith('.yaml')).sort()) {
-  test(`parity verdicts: ${file}`, async () => {
-    const mismatches = [];
-    for (const c of fixtureCases(file)) {
-      const got = await verdict(file, c);
-      if (got.valid !== c.expected) {
-        mismatches.push(`${file}:${c.line} ${c.title}: expected ${c.expected ? 'valid' : 'invalid'}, got ${got.valid ? 'valid' : `invalid (${got.why})`}`);
-      }
-    }
-    assert.deepEqual(mismatches, []);
-  });
-}
+parityTests(fileURLToPath(new URL('../fixtures/parity-infra/', import.meta.url)), 'parity verdicts');
