@@ -3,12 +3,12 @@
 // that does what calicoctl does (a get and a write transaction per resource, sequentially, same client
 // code, same etcd; process start included for both). Budget: >= 3x faster at 1,000, >= 6x at 10,000.
 // Prints a table; exits 1 when a budget is missed. Usage: node bench/apply.mjs [--sizes 1000,10000]
-import {spawnSync} from 'node:child_process';
 import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {startEtcd} from '../scripts/lib/etcd-server.mjs';
+import {median, timeProcess} from './lib/measure.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const sizesArg = process.argv.indexOf('--sizes');
@@ -26,16 +26,9 @@ function manifest(n) {
 }
 
 function timed(args, env) {
-  const start = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, args, {cwd: root, env: {...process.env, ...env}, encoding: 'utf8', maxBuffer: 1 << 26});
-  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  const r = timeProcess(process.execPath, args, {cwd: root, env: {...process.env, ...env}, maxBuffer: 1 << 26});
   if (r.status !== 0) throw new Error(`${args.join(' ')} failed (${r.status}): ${r.stdout}${r.stderr}`);
-  return {ms, stdout: r.stdout.trim()};
-}
-
-function median(values) {
-  const v = [...values].sort((a, b) => a - b);
-  return v[Math.floor(v.length / 2)];
+  return {ms: r.ms, stdout: r.stdout.trim()};
 }
 
 async function wipe(endpoint) {

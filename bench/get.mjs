@@ -5,18 +5,14 @@
 //      alternating the two so machine load affects both alike.
 // The datastore is seeded directly with the etcd3 client (values shaped as Calico 3.32 stores them).
 // Usage: node bench/get.mjs [--policies N] [--runs N] [--json]   (needs a built dist/ and etcd installed)
-import {spawnSync} from 'node:child_process';
 import {fileURLToPath} from 'node:url';
 import {startEtcd} from '../scripts/lib/etcd-server.mjs';
+import {argNumber, median, timeProcess} from './lib/measure.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = fileURLToPath(new URL('../bin/run.js', import.meta.url));
-const arg = (name, dflt) => {
-  const i = process.argv.indexOf(name);
-  return i > 0 ? Number(process.argv[i + 1]) : dflt;
-};
-const POLICIES = arg('--policies', 10000);
-const RUNS = arg('--runs', 9);
+const POLICIES = argNumber('--policies', 10000);
+const RUNS = argNumber('--runs', 9);
 const YAML_BUDGET_S = 3;
 const START_RATIO_BUDGET = 4;
 
@@ -58,14 +54,10 @@ async function seed(endpoint) {
 }
 
 function timed(cmd, args, env) {
-  const start = process.hrtime.bigint();
-  const r = spawnSync(cmd, args, {cwd: root, env, encoding: 'utf8', maxBuffer: 1 << 30});
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const r = timeProcess(cmd, args, {cwd: root, env});
   if (r.status !== 0) throw new Error(`${args.join(' ')} failed (${r.status}): ${r.stderr}${r.stdout.slice(0, 2000)}`);
-  return {seconds, stdout: r.stdout};
+  return {seconds: r.ms / 1000, stdout: r.stdout};
 }
-
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const etcd = await startEtcd({name: 'bench-get'});
 try {

@@ -4,25 +4,18 @@
 // in the same run, alternating the two so machine load affects both alike. Also times `-o json`
 // (two socket round trips with `show protocols all`) and `node checksystem`, for information.
 // Usage: node bench/node-status.mjs [--runs N] [--json]   (needs a built dist/ and bird/bird6 installed)
-import {spawnSync} from 'node:child_process';
 import {fileURLToPath} from 'node:url';
 import {startBird1Fixture, startFakeFelix} from '../test/helpers/bird.mjs';
+import {median, timeProcess} from './lib/measure.mjs';
 
 const bin = fileURLToPath(new URL('../bin/run.js', import.meta.url));
 const i = process.argv.indexOf('--runs');
 const RUNS = i > 0 ? Number(process.argv[i + 1]) : 15;
 const BUDGET = 1.5;
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-
 function timeRun(args, env) {
-  const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, args, {env: {...process.env, ...env}, encoding: 'utf8'});
-  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  return {ms, r};
+  const r = timeProcess(process.execPath, args, {env: {...process.env, ...env}});
+  return {ms: r.ms, r};
 }
 
 const felix = startFakeFelix();

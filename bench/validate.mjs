@@ -5,20 +5,16 @@
 //   2. `calicoctl validate -f small.yaml`: median within 2x of the median `node -e 0`, measured in the same
 //      run, alternating the two so machine load affects both alike.
 // Usage: node bench/validate.mjs [--resources N] [--runs N] [--json]   (needs a built dist/)
-import {spawnSync} from 'node:child_process';
 import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {argNumber, median, timeProcess} from './lib/measure.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = fileURLToPath(new URL('../bin/run.js', import.meta.url));
-const arg = (name, dflt) => {
-  const i = process.argv.indexOf(name);
-  return i > 0 ? Number(process.argv[i + 1]) : dflt;
-};
-const RESOURCES = arg('--resources', 10000);
-const RUNS = arg('--runs', 9);
+const RESOURCES = argNumber('--resources', 10000);
+const RUNS = argNumber('--runs', 9);
 const BULK_BUDGET_S = 2;
 const START_RATIO_BUDGET = 2;
 
@@ -84,17 +80,7 @@ spec:
   }
 }
 
-function timed(cmd, args) {
-  const t0 = process.hrtime.bigint();
-  const r = spawnSync(cmd, args, {cwd: root, encoding: 'utf8'});
-  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  return {ms, status: r.status, stdout: r.stdout, stderr: r.stderr};
-}
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
+const timed = (cmd, args) => timeProcess(cmd, args, {cwd: root});
 
 const dir = mkdtempSync(join(tmpdir(), 'calicoctl-bench-validate-'));
 try {
