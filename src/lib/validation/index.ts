@@ -227,7 +227,10 @@ export async function validateAsWritten(records: readonly ManifestRecord[], opts
   const results = await validateResources(records, opts);
   const candidates = results.filter((r) => (!r.valid || r.kind === 'IPPool') && !r.errors.some(isDecodingError));
   if (candidates.length === 0) return results;
-  const {applyWriteDefaults, defaultAndCheckIPPool} = await import('../defaults/index.js');
+  // IPPool's write defaults are all in defaultAndCheckIPPool (its one CRD default, assignmentMode, too), so a
+  // file of pools does not load the rest of the write defaults.
+  const {defaultAndCheckIPPool} = await import('../defaults/ippool.js');
+  const applyWriteDefaults = candidates.some((r) => r.kind !== 'IPPool') ? (await import('../defaults/index.js')).applyWriteDefaults : undefined;
   return Promise.all(
     results.map(async (r) => {
       if (!candidates.includes(r)) return r;
@@ -235,8 +238,10 @@ export async function validateAsWritten(records: readonly ManifestRecord[], opts
       let defaulted: CalicoResource;
       const clientErrors: FieldError[] = [];
       try {
-        defaulted = applyWriteDefaults(structuredClone(input) as unknown as CalicoResource);
-        if (defaulted.kind === 'IPPool') {
+        defaulted = structuredClone(input) as unknown as CalicoResource;
+        if (r.kind !== 'IPPool') defaulted = applyWriteDefaults!(defaulted);
+        else {
+          defaulted.spec ??= {};
           try {
             defaultAndCheckIPPool(defaulted);
           } catch (err) {
