@@ -47,7 +47,7 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     this.flags = flags as CommandFlags<T>;
     this.args = args as CommandArgs<T>;
     this.positional = argv as string[];
-    applyGlobalFlags(this.flags);
+    await applyGlobalFlags(this.flags);
   }
 
   async run(): Promise<void> {

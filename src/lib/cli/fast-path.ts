@@ -140,7 +140,7 @@ export async function tryFastPath(argv: readonly string[]): Promise<number | und
   const parsed = parseForFastPath(argv, commands);
   if (!parsed) return undefined;
   const {applyGlobalFlags} = await import('./global-flags.js');
-  applyGlobalFlags(parsed.flags);
+  await applyGlobalFlags(parsed.flags);
   const action = await ACTIONS[parsed.id]();
   return (await action({flags: parsed.flags, args: parsed.args, argv: parsed.argv, out: processOutput})) ?? 0;
 }
