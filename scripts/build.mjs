@@ -15,5 +15,5 @@ try {
   console.error('build: type errors ignored (BUILD_IGNORE_TYPE_ERRORS)');
 }
 run(process.execPath, ['scripts/compile-schemas.mjs']);
-run(process.execPath, ['scripts/bundle-registry.mjs']);
+run(process.execPath, ['scripts/bundle-startup.mjs']);
 run(process.execPath, ['node_modules/oclif/bin/run.js', 'manifest'], {env: {...process.env, OCLIF_SKIP_NEW_VERSION_CHECK: 'true'}});

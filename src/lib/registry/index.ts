@@ -24,7 +24,7 @@ import {TierKind} from './kinds/tier.js';
 import {WorkloadEndpointKind} from './kinds/workloadendpoint.js';
 
 export * from './types.js';
-// Also exported here so the build can bundle the registry into one module (scripts/bundle-registry.mjs).
+// Also exported here so the build can bundle the registry into one module (scripts/bundle-startup.mjs).
 export {
   BGPConfigurationKind,
   BGPFilterKind,
