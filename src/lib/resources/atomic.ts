@@ -7,7 +7,7 @@ import {workloadEndpointName} from '../defaults/index.js';
 import {kindFromManifest} from '../registry/index.js';
 import type {KindDescriptor} from '../registry/types.js';
 import {resourceId, type CalicoResource} from '../resource.js';
-import {handleNamespace, mergeMetadataForUpdate, prepareMetadataForCreate, type CommandResults, type EngineOptions} from './engine.js';
+import {emptyResults, handleNamespace, mergeMetadataForUpdate, prepareMetadataForCreate, type CommandResults, type EngineOptions} from './engine.js';
 
 const KNP_PREFIX = 'knp.default.';
 
@@ -16,14 +16,7 @@ function idOf(r: CalicoResource): string {
 }
 
 export async function executeAtomic(verb: 'create' | 'apply', resources: CalicoResource[], ds: Datastore, opts: EngineOptions): Promise<CommandResults> {
-  const kindsSeen = new Set(resources.map((r) => r.kind));
-  const results: CommandResults = {
-    numResources: resources.length,
-    numHandled: 0,
-    singleKind: kindsSeen.size === 1 ? resources[0].kind : '',
-    resErrs: [],
-    results: new Array(resources.length).fill(undefined),
-  };
+  const results = emptyResults(resources);
   const nothingWritten = (errors: Error[]): CommandResults => ({...results, results: new Array(resources.length).fill(undefined), resErrs: errors});
   if (!ds.writeAtomic) return nothingWritten([new Error('--atomic is not supported by this datastore')]);
 

@@ -44,6 +44,18 @@ export interface CommandResults {
   results: Array<CalicoResource | undefined>;
 }
 
+/** The results of a command before any resource was handled (`singleKind` set when all share one kind). */
+export function emptyResults(resources: readonly CalicoResource[]): CommandResults {
+  const kinds = new Set(resources.map((r) => r.kind));
+  return {
+    numResources: resources.length,
+    numHandled: 0,
+    singleKind: kinds.size === 1 ? resources[0].kind : '',
+    resErrs: [],
+    results: new Array(resources.length).fill(undefined),
+  };
+}
+
 const KNP_PREFIX = 'knp.default.';
 const K8S_POLICY_REASON = 'kubernetes network policies must be managed through the kubernetes API';
 const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -194,14 +206,7 @@ export async function executeResources(verb: Verb, resources: CalicoResource[], 
     const {executeAtomic} = await import('./atomic.js');
     return executeAtomic(verb, resources, ds, opts);
   }
-  const counts = new Set(resources.map((r) => r.kind));
-  const results: CommandResults = {
-    numResources: resources.length,
-    numHandled: 0,
-    singleKind: counts.size === 1 ? resources[0].kind : '',
-    resErrs: [],
-    results: new Array(resources.length).fill(undefined),
-  };
+  const results = emptyResults(resources);
   const actions = new ResourceActions(ds, opts);
   const outcomes: Array<CalicoResource | Error | undefined> = new Array(resources.length);
 
