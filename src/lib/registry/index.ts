@@ -24,31 +24,6 @@ import {TierKind} from './kinds/tier.js';
 import {WorkloadEndpointKind} from './kinds/workloadendpoint.js';
 
 export * from './types.js';
-// Also exported here so the build can bundle the registry into one module (scripts/bundle-startup.mjs).
-export {
-  BGPConfigurationKind,
-  BGPFilterKind,
-  BGPPeerKind,
-  CalicoNodeStatusKind,
-  ClusterInformationKind,
-  FelixConfigurationKind,
-  GlobalNetworkPolicyKind,
-  GlobalNetworkSetKind,
-  HostEndpointKind,
-  IPAMConfigurationKind,
-  IPPoolKind,
-  IPReservationKind,
-  KubeControllersConfigurationKind,
-  NetworkPolicyKind,
-  NetworkSetKind,
-  NodeKind,
-  ProfileKind,
-  StagedGlobalNetworkPolicyKind,
-  StagedKubernetesNetworkPolicyKind,
-  StagedNetworkPolicyKind,
-  TierKind,
-  WorkloadEndpointKind,
-};
 
 /** All kinds, sorted by CamelCase name (the order calicoctl lists them in help). */
 export const ALL_KINDS: readonly KindDescriptor[] = [
